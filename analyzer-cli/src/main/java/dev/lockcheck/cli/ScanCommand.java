@@ -1,0 +1,168 @@
+package dev.lockcheck.cli;
+
+import dev.lockcheck.analysis.ScanOptions;
+import dev.lockcheck.analysis.ScanResult;
+import dev.lockcheck.analysis.Scanner;
+import dev.lockcheck.report.Baseline;
+import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Report;
+import dev.lockcheck.report.ReportJson;
+import dev.lockcheck.report.SarifReport;
+import dev.lockcheck.report.TextReport;
+import dev.lockcheck.rules.RuleCatalog;
+import dev.lockcheck.rules.Severity;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan Java source trees or files for lock misuse.",
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; "
+                + "2 bad usage or unreadable input; 3 the analysis itself failed."})
+final class ScanCommand implements Callable<Integer> {
+    enum Format { text, json, sarif }
+
+    enum FailOn { error, warning, never }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "source directories or .java files")
+    List<String> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif")
+    Format format = Format.text;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of standard output")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error (default), warning or never")
+    FailOn failOn = FailOn.error;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "findings recorded in FILE are not reported")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current findings in FILE and exit 0")
+    Path writeBaseline;
+
+    @Option(names = "--rules", paramLabel = "IDS", split = ",", description = "only these rules, e.g. LC001,LC002")
+    List<String> rules;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", arity = "1..*",
+            description = "skip paths matching these globs (relative to the scanned root), e.g. '**/generated/**'")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "parallelism (default: all cores)")
+    Integer jobs;
+
+    @Option(names = "--strict", description = "files that cannot be analysed fail the scan (exit 2)")
+    boolean strict;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<String> ruleIds = validateRules();
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1 (was " + n + ")");
+        Baseline known = null;
+        if (baseline != null) {
+            if (!Files.isReadable(baseline)) throw new Main.UsageException("--baseline: cannot read " + baseline);
+            try {
+                known = Baseline.read(baseline);
+            } catch (IOException e) {
+                throw new Main.UsageException("--baseline: " + e.getMessage());
+            }
+        }
+
+        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds)).scan();
+        Report report = result.report();
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
+
+        if (writeBaseline != null) {
+            Baseline.of(report.findings()).write(writeBaseline);
+            err.println("lockcheck: wrote " + report.findings().size() + " finding(s) to baseline " + writeBaseline);
+            return Main.EXIT_OK;
+        }
+        String baselineNote = null;
+        if (known != null) {
+            Baseline.Applied applied = known.apply(report.findings());
+            report = report.withFindings(applied.findings());
+            baselineNote = "lockcheck: baseline " + baseline + ": " + applied.hidden() + " known finding(s) hidden, "
+                    + applied.gone() + " baseline entr" + (applied.gone() == 1 ? "y" : "ies") + " no longer found (fixed)";
+        }
+
+        write(report, result);
+        if (baselineNote != null) err.println(baselineNote);
+
+        if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
+        if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
+        return failed(report.findings()) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    private boolean failed(List<Finding> findings) {
+        if (failOn == FailOn.never) return false;
+        Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+
+    private Set<String> validateRules() {
+        if (rules == null) return null;
+        Set<String> ids = new LinkedHashSet<>();
+        for (String r : rules) {
+            String id = r.trim().toUpperCase(Locale.ROOT);
+            if (id.isEmpty()) continue;
+            if (RuleCatalog.get().find(id).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--rules: unknown rule '" + r.trim() + "' ('lockcheck rules' lists them)");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void write(Report report, ScanResult result) throws IOException {
+        OutputStream raw = output == null ? new java.io.FileOutputStream(java.io.FileDescriptor.out) : openOutput();
+        try (OutputStream out = new BufferedOutputStream(raw) {
+            @Override
+            public void close() throws IOException {
+                flush();
+                if (output != null) super.close();
+            }
+        }) {
+            switch (format) {
+                case json -> ReportJson.write(report, out);
+                case sarif -> new SarifReport(result.repoRelative()).write(report, out);
+                case text -> {
+                    boolean color = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+                    PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
+                    new TextReport(result.displayPath(), color).write(report, ps);
+                    ps.flush();
+                }
+            }
+        }
+    }
+
+    private OutputStream openOutput() {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            return Files.newOutputStream(output);
+        } catch (IOException e) {
+            throw new Main.UsageException("--output: cannot write " + output + ": " + e.getMessage());
+        }
+    }
+}
