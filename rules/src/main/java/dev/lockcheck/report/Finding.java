@@ -11,6 +11,9 @@ import java.util.List;
  * @param trace       evidence, outermost first: where the lock was taken, each call down to the real one
  * @param threads     runtime findings only
  * @param fingerprint stable across unrelated edits; what baselines record
+ * @param suppressedBy null, or how the finding was suppressed ({@code @SuppressWarnings} or
+ *                    {@code lockcheck:ignore}); suppressed findings are dropped unless
+ *                    {@code --show-suppressed}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -21,18 +24,28 @@ public record Finding(
         String lock,
         List<TraceStep> trace,
         List<ThreadSnapshot> threads,
-        String fingerprint) {
+        String fingerprint,
+        String suppressedBy) {
 
     public Finding {
         trace = trace == null ? List.of() : List.copyOf(trace);
         threads = threads == null ? null : List.copyOf(threads);
     }
 
-    public Finding withFingerprint(String fp) {
-        return new Finding(ruleId, severity, message, location, lock, trace, threads, fp);
+    public static Finding of(String ruleId, Severity severity, String message, Location location, String lock,
+                             List<TraceStep> trace) {
+        return new Finding(ruleId, severity, message, location, lock, trace, null, null, null);
     }
 
-    public Finding withLocation(Location loc, List<TraceStep> newTrace) {
-        return new Finding(ruleId, severity, message, loc, lock, newTrace, threads, fingerprint);
+    public Finding withFingerprint(String fp) {
+        return new Finding(ruleId, severity, message, location, lock, trace, threads, fp, suppressedBy);
+    }
+
+    public Finding withThreads(List<ThreadSnapshot> ts) {
+        return new Finding(ruleId, severity, message, location, lock, trace, ts, fingerprint, suppressedBy);
+    }
+
+    public Finding suppressed(String how) {
+        return new Finding(ruleId, severity, message, location, lock, trace, threads, fingerprint, how);
     }
 }
