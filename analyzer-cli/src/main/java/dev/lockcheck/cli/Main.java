@@ -47,7 +47,13 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("lockcheck: " + ex.getMessage());
+            String msg = ex.getMessage();
+            // name the bad option itself rather than the missing PATH it swallowed
+            java.util.List<String> unmatched = c.getUnmatchedArguments();
+            if (ex instanceof CommandLine.MissingParameterException && !unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+                msg = "unknown option '" + unmatched.get(0) + "'";
+            }
+            c.getErr().println("lockcheck: " + msg);
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_USAGE;
         });

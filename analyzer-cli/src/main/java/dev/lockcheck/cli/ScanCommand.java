@@ -62,8 +62,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "IDS", split = ",", description = "only these rules, e.g. LC001,LC002")
     List<String> rules;
 
-    @Option(names = "--exclude", paramLabel = "GLOB", arity = "1..*",
-            description = "skip paths matching these globs (relative to the scanned root), e.g. '**/generated/**'")
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "skip paths matching this glob (relative to the scanned root), e.g. '**/generated/**'; repeatable")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--jobs", paramLabel = "N", description = "parallelism (default: all cores)")
@@ -89,7 +89,9 @@ final class ScanCommand implements Callable<Integer> {
 
         ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds)).scan();
         Report report = result.report();
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // suppressed findings (@SuppressWarnings("lockcheck:..."), // lockcheck:ignore) are not reported
+        report = report.withFindings(report.findings().stream().filter(f -> f.suppressedBy() == null).toList());
+        PrintStream err = System.err;
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
 
         if (writeBaseline != null) {
@@ -135,7 +137,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private void write(Report report, ScanResult result) throws IOException {
-        OutputStream raw = output == null ? new java.io.FileOutputStream(java.io.FileDescriptor.out) : openOutput();
+        OutputStream raw = output == null ? System.out : openOutput();
         try (OutputStream out = new BufferedOutputStream(raw) {
             @Override
             public void close() throws IOException {
