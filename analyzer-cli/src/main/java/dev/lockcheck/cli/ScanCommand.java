@@ -101,8 +101,7 @@ final class ScanCommand implements Callable<Integer> {
         if (known != null) {
             Baseline.Applied applied = known.apply(report.findings());
             report = report.withFindings(applied.findings());
-            baselineNote = "lockcheck: baseline " + baseline + ": " + applied.hidden() + " known finding(s) hidden, "
-                    + applied.gone() + " baseline entr" + (applied.gone() == 1 ? "y" : "ies") + " no longer found (fixed)";
+            baselineNote = "lockcheck: baseline " + baseline + ": " + applied.describe();
         }
 
         write(report, result);
