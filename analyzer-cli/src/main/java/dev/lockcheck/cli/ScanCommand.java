@@ -72,8 +72,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "files that cannot be analysed fail the scan (exit 2)")
     boolean strict;
 
+    @Option(names = "--show-suppressed", description = "also report findings suppressed in the source "
+            + "(@SuppressWarnings(\"lockcheck...\"), // lockcheck:ignore), tagged; they never fail the scan")
+    boolean showSuppressed;
+
     @Override
     public Integer call() throws IOException {
+        java.time.Instant start = java.time.Instant.now();
         Set<String> ruleIds = validateRules();
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1 (was " + n + ")");
@@ -92,30 +97,51 @@ final class ScanCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
 
+        List<Finding> suppressed = report.findings().stream().filter(f -> f.suppressedBy() != null).toList();
+        report = report.withFindings(report.findings().stream().filter(f -> f.suppressedBy() == null).toList());
+
         if (writeBaseline != null) {
             Baseline.of(report.findings()).write(writeBaseline);
             err.println("lockcheck: wrote " + report.findings().size() + " finding(s) to baseline " + writeBaseline);
             return Main.EXIT_OK;
         }
-        String baselineNote = null;
+        List<String> notes = new ArrayList<>();
         if (known != null) {
             Baseline.Applied applied = known.apply(report.findings());
             report = report.withFindings(applied.findings());
-            baselineNote = "lockcheck: baseline " + baseline + ": " + applied.describe();
+            notes.add("baseline " + baseline + ": " + applied.describe());
+        }
+        if (!suppressed.isEmpty()) {
+            if (showSuppressed) {
+                List<Finding> all = new ArrayList<>(report.findings());
+                all.addAll(suppressed);
+                all.sort(java.util.Comparator.comparing((Finding f) -> f.location().file())
+                        .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column()));
+                report = report.withFindings(all);
+            } else {
+                notes.add(suppressed.size() + " suppressed finding" + (suppressed.size() == 1 ? "" : "s")
+                        + " not shown (--show-suppressed shows them)");
+            }
         }
 
-        write(report, result);
-        if (baselineNote != null) err.println(baselineNote);
+        try {
+            write(report, result, notes, start);
+        } catch (IOException e) {
+            if (output == null && Main.isBrokenPipe(e)) return Main.EXIT_OK; // `lockcheck scan | head`: the reader left
+            throw e;
+        }
+        if (format != Format.text || output != null) for (String note : notes) err.println("lockcheck: " + note);
 
         if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
         if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
-        return failed(report.findings()) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        return failed(report.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 
-    private boolean failed(List<Finding> findings) {
+    /** Findings at or above the threshold fail; suppressed ones (shown on request) never do. */
+    static boolean failed(List<Finding> findings, FailOn failOn) {
         if (failOn == FailOn.never) return false;
         Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
-        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return findings.stream().anyMatch(f -> f.suppressedBy() == null && f.severity().atLeast(threshold));
     }
 
     private Set<String> validateRules() {
@@ -133,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
         return ids;
     }
 
-    private void write(Report report, ScanResult result) throws IOException {
+    private void write(Report report, ScanResult result, List<String> notes, java.time.Instant start) throws IOException {
         OutputStream raw = output == null ? new java.io.FileOutputStream(java.io.FileDescriptor.out) : openOutput();
         try (OutputStream out = new BufferedOutputStream(raw) {
             @Override
@@ -144,15 +170,27 @@ final class ScanCommand implements Callable<Integer> {
         }) {
             switch (format) {
                 case json -> ReportJson.write(report, out);
-                case sarif -> new SarifReport(result.repoRelative()).write(report, out);
+                case sarif -> {
+                    SourceRoot root = SourceRoot.of(paths);
+                    new SarifReport(root.relativizer(result.displayPath()))
+                            .srcRoot(root.dir())
+                            .invocation(new SarifReport.Invocation(originalArgs(), start, java.time.Instant.now(),
+                                    Path.of("").toAbsolutePath()))
+                            .write(report, out);
+                }
                 case text -> {
-                    boolean color = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+                    boolean color = Terminal.colorEnabled(output == null && Terminal.stdoutIsTerminal(), System.getenv());
                     PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-                    new TextReport(result.displayPath(), color).write(report, ps);
+                    new TextReport(result.displayPath(), color).notes(notes).write(report, ps);
                     ps.flush();
                 }
             }
         }
+    }
+
+    private List<String> originalArgs() {
+        CommandLine root = spec.root().commandLine();
+        return root.getParseResult() == null ? List.of("scan") : root.getParseResult().originalArgs();
     }
 
     private OutputStream openOutput() {

@@ -155,7 +155,8 @@ public final class SarifReport {
         if (!name.equals(id)) rn.put("name", name); // validator SARIF1001: a name equal to the id must be omitted
         rn.putObject("shortDescription").put("text", shortDescription(summary));
         rn.putObject("fullDescription").put("text", sentence(summary));
-        rn.putObject("help").put("text", sentence(page.strip())).put("markdown", page);
+        rn.putObject("help").put("text", sentence(summary) + " The rule's page (what it flags, why it deadlocks, a bad"
+                + " and a fixed example): " + helpUri(id) + ".").put("markdown", page);
         rn.put("helpUri", helpUri(id));
         rn.putObject("defaultConfiguration").put("level", level(severity));
         ObjectNode props = rn.putObject("properties");

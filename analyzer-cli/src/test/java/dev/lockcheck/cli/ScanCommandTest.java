@@ -1,0 +1,78 @@
+package dev.lockcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Location;
+import dev.lockcheck.report.Report;
+import dev.lockcheck.report.ReportJson;
+import dev.lockcheck.rules.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void colour_onlyOnATerminal_andNeverWithNoColor() {
+        assertTrue(Terminal.colorEnabled(true, Map.of()));
+        assertFalse(Terminal.colorEnabled(false, Map.of()));
+        assertFalse(Terminal.colorEnabled(true, Map.of("NO_COLOR", "1")));
+        assertFalse(Terminal.colorEnabled(false, Map.of("NO_COLOR", "1")));
+        assertTrue(Terminal.colorEnabled(true, Map.of("NO_COLOR", "")), "no-color.org: an empty NO_COLOR does not count");
+        assertFalse(Terminal.colorEnabled(true, Map.of("TERM", "dumb")));
+    }
+
+    @Test
+    void suppressedFindings_neverFailTheBuild() {
+        Finding error = Finding.of("LC001", Severity.ERROR, "m", new Location("A.java", 1, 1), "A.l", List.of());
+        Finding warning = Finding.of("LC004", Severity.WARNING, "m", new Location("A.java", 2, 1), "A.l", List.of());
+        assertTrue(ScanCommand.failed(List.of(error), ScanCommand.FailOn.error));
+        assertFalse(ScanCommand.failed(List.of(error.suppressed("// lockcheck:ignore LC001")), ScanCommand.FailOn.error));
+        assertFalse(ScanCommand.failed(List.of(warning), ScanCommand.FailOn.error));
+        assertTrue(ScanCommand.failed(List.of(warning), ScanCommand.FailOn.warning));
+        assertFalse(ScanCommand.failed(List.of(warning.suppressed("@SuppressWarnings(\"lockcheck\")")), ScanCommand.FailOn.warning));
+        assertFalse(ScanCommand.failed(List.of(error), ScanCommand.FailOn.never));
+    }
+
+    @Test
+    void baselineWrittenThenApplied_reportsNothingAndExitsZero() throws Exception {
+        Path project = Fixtures.writeProject(dir.resolve("project"));
+        Path first = dir.resolve("first.json");
+        Main.run("scan", project.toString(), "--format", "json", "--output", first.toString(), "--fail-on", "never");
+        Report before = ReportJson.read(first);
+        Assumptions.assumeFalse(before.findings().isEmpty(), "the static engine reports nothing on the fixture yet");
+
+        Path baseline = dir.resolve("lockcheck-baseline.json");
+        assertEquals(Main.EXIT_OK, Main.run("scan", project.toString(), "--write-baseline", baseline.toString()));
+        Path after = dir.resolve("after.json");
+        assertEquals(Main.EXIT_OK, Main.run("scan", project.toString(), "--baseline", baseline.toString(),
+                "--format", "json", "--output", after.toString()));
+        assertEquals(List.of(), ReportJson.read(after).findings());
+
+        // an unrelated edit: lines inserted above every finding; the baseline still knows them all
+        Path cache = project.resolve("src/main/java/acme/Cache.java");
+        Files.writeString(cache, Files.readString(cache).replace("public class Cache {",
+                "/** Docs added later. */\npublic class Cache {\n    private int unrelated;\n"));
+        assertEquals(Main.EXIT_OK, Main.run("scan", project.toString(), "--baseline", baseline.toString(),
+                "--format", "json", "--output", after.toString()));
+        assertEquals(List.of(), ReportJson.read(after).findings());
+    }
+
+    @Test
+    void unreadableBaseline_isExitTwo() throws Exception {
+        Path project = Fixtures.writeProject(dir.resolve("project"));
+        Path bogus = dir.resolve("bogus.json");
+        Files.writeString(bogus, "{\"schema\": \"something-else\"}");
+        assertEquals(Main.EXIT_USAGE, Main.run("scan", project.toString(), "--baseline", bogus.toString()));
+        assertEquals(Main.EXIT_USAGE, Main.run("scan", project.toString(), "--baseline", dir.resolve("missing.json").toString()));
+    }
+}
