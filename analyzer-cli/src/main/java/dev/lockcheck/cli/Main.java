@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -90,7 +90,7 @@ public final class TextReport {
             sb.append(" (").append(rules).append(")");
         }
         if (suppressed > 0) sb.append(", ").append(suppressed).append(" suppressed");
-        if (report.stats() != null) {
+        if (report.stats() != null && !(Report.RUNTIME.equals(report.source()) && report.stats().files() == 0)) {
             sb.append(" in ").append(plural(report.stats().files(), "file"));
         }
         if (!report.errors().isEmpty()) sb.append("; ").append(plural(report.errors().size(), "file")).append(" not analysed");
