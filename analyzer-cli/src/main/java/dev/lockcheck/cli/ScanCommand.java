@@ -97,32 +97,14 @@ final class ScanCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
 
-        List<Finding> suppressed = report.findings().stream().filter(f -> f.suppressedBy() != null).toList();
-        report = report.withFindings(report.findings().stream().filter(f -> f.suppressedBy() == null).toList());
-
         if (writeBaseline != null) {
-            Baseline.of(report.findings()).write(writeBaseline);
-            err.println("lockcheck: wrote " + report.findings().size() + " finding(s) to baseline " + writeBaseline);
+            List<Finding> current = report.findings().stream().filter(f -> f.suppressedBy() == null).toList();
+            Baseline.of(current).write(writeBaseline);
+            err.println("lockcheck: wrote " + current.size() + " finding(s) to baseline " + writeBaseline);
             return Main.EXIT_OK;
         }
         List<String> notes = new ArrayList<>();
-        if (known != null) {
-            Baseline.Applied applied = known.apply(report.findings());
-            report = report.withFindings(applied.findings());
-            notes.add("baseline " + baseline + ": " + applied.describe());
-        }
-        if (!suppressed.isEmpty()) {
-            if (showSuppressed) {
-                List<Finding> all = new ArrayList<>(report.findings());
-                all.addAll(suppressed);
-                all.sort(java.util.Comparator.comparing((Finding f) -> f.location().file())
-                        .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column()));
-                report = report.withFindings(all);
-            } else {
-                notes.add(suppressed.size() + " suppressed finding" + (suppressed.size() == 1 ? "" : "s")
-                        + " not shown (--show-suppressed shows them)");
-            }
-        }
+        report = gate(report, known, baseline == null ? null : baseline.toString(), showSuppressed, notes);
 
         try {
             write(report, result, notes, start);
@@ -135,6 +117,32 @@ final class ScanCommand implements Callable<Integer> {
         if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
         if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
         return failed(report.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    /**
+     * What a scan reports: findings the baseline knows are hidden; suppressed findings are dropped,
+     * or with {@code showSuppressed} kept (in location order) with their {@code suppressedBy}. Adds
+     * a line to {@code notes} for each of the two.
+     */
+    static Report gate(Report scanned, Baseline known, String baselineName, boolean showSuppressed, List<String> notes) {
+        List<Finding> suppressed = scanned.findings().stream().filter(f -> f.suppressedBy() != null).toList();
+        List<Finding> active = scanned.findings().stream().filter(f -> f.suppressedBy() == null).toList();
+        if (known != null) {
+            Baseline.Applied applied = known.apply(active);
+            active = applied.findings();
+            notes.add("baseline " + baselineName + ": " + applied.describe());
+        }
+        if (suppressed.isEmpty()) return scanned.withFindings(active);
+        if (!showSuppressed) {
+            notes.add(suppressed.size() + " suppressed finding" + (suppressed.size() == 1 ? "" : "s")
+                    + " not shown (--show-suppressed shows them)");
+            return scanned.withFindings(active);
+        }
+        List<Finding> all = new ArrayList<>(active);
+        all.addAll(suppressed);
+        all.sort(java.util.Comparator.comparing((Finding f) -> f.location().file())
+                .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column()));
+        return scanned.withFindings(all);
     }
 
     /** Findings at or above the threshold fail; suppressed ones (shown on request) never do. */

@@ -43,6 +43,43 @@ class ScanCommandTest {
         assertFalse(ScanCommand.failed(List.of(error), ScanCommand.FailOn.never));
     }
 
+    private static Report scanned() {
+        Finding plain = Finding.of("LC001", Severity.ERROR, "held across put", new Location("B.java", 9, 5), "B.l", List.of())
+                .withFingerprint("aaaaaaaaaaaaaaaa");
+        Finding ignored = Finding.of("LC004", Severity.WARNING, "re-acquired", new Location("A.java", 3, 5), "A.l", List.of())
+                .withFingerprint("bbbbbbbbbbbbbbbb").suppressed("// lockcheck:ignore LC004");
+        return Report.of(Report.STATIC, List.of(plain, ignored), List.of(), List.of(), null);
+    }
+
+    @Test
+    void suppressedFinding_isDroppedByDefault_andJsonHasNoSuppressedBy() {
+        List<String> notes = new java.util.ArrayList<>();
+        Report r = ScanCommand.gate(scanned(), null, null, false, notes);
+        assertEquals(List.of("LC001"), r.findings().stream().map(Finding::ruleId).toList());
+        assertFalse(ReportJson.toString(r).contains("suppressedBy"));
+        assertEquals(List.of("1 suppressed finding not shown (--show-suppressed shows them)"), notes);
+    }
+
+    @Test
+    void showSuppressed_keepsItInLocationOrder_withSuppressedByInJson() {
+        Report r = ScanCommand.gate(scanned(), null, null, true, new java.util.ArrayList<>());
+        assertEquals(List.of("LC004", "LC001"), r.findings().stream().map(Finding::ruleId).toList());
+        assertTrue(ReportJson.toString(r).contains("\"suppressedBy\" : \"// lockcheck:ignore LC004\""), ReportJson.toString(r));
+        assertFalse(ScanCommand.failed(List.of(r.findings().get(0)), ScanCommand.FailOn.warning), "shown, but never fails");
+    }
+
+    @Test
+    void baselineApplied_hidesKnownFindings_andSaysHowManyAreGone() {
+        Report old = Report.of(Report.STATIC, List.of(
+                Finding.of("LC001", Severity.ERROR, "x", new Location("B.java", 9, 5), "B.l", List.of()).withFingerprint("aaaaaaaaaaaaaaaa"),
+                Finding.of("LC001", Severity.ERROR, "fixed since", new Location("C.java", 1, 1), "C.l", List.of()).withFingerprint("cccccccccccccccc")),
+                List.of(), List.of(), null);
+        List<String> notes = new java.util.ArrayList<>();
+        Report r = ScanCommand.gate(scanned(), dev.lockcheck.report.Baseline.of(old.findings()), "bl.json", false, notes);
+        assertEquals(List.of(), r.findings());
+        assertEquals("baseline bl.json: 1 known finding hidden, 1 baseline entry no longer found (fixed)", notes.get(0));
+    }
+
     @Test
     void baselineWrittenThenApplied_reportsNothingAndExitsZero() throws Exception {
         Path project = Fixtures.writeProject(dir.resolve("project"));
