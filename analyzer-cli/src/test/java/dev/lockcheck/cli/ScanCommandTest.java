@@ -105,6 +105,36 @@ class ScanCommandTest {
     }
 
     @Test
+    void lineIgnoredFinding_isHiddenAndPasses_butShownTaggedWithShowSuppressed() throws Exception {
+        Path project = Fixtures.writeProject(dir.resolve("project"));
+        Path json = dir.resolve("scan.json");
+        Main.run("scan", project.toString(), "--format", "json", "--output", json.toString(), "--fail-on", "never");
+        List<Finding> before = ReportJson.read(json).findings();
+        Assumptions.assumeTrue(before.stream().anyMatch(f -> f.ruleId().equals("LC002")), "the engine finds the fixture's LC002");
+
+        Path upgrade = project.resolve("src/main/java/acme/Upgrade.java");
+        Files.writeString(upgrade, Files.readString(upgrade).replace("// expect: LC002", "// lockcheck:ignore LC002 (reviewed)"));
+        Path cache = project.resolve("src/main/java/acme/Cache.java");
+        Files.writeString(cache, Files.readString(cache).replace("// expect: LC001", "// lockcheck:ignore"));
+
+        assertEquals(Main.EXIT_OK, Main.run("scan", project.toString(), "--format", "json", "--output", json.toString()),
+                "suppressed findings do not fail the scan");
+        String hidden = Files.readString(json);
+        assertFalse(hidden.contains("suppressedBy"), hidden);
+        assertTrue(ReportJson.read(json).findings().stream().noneMatch(f -> f.ruleId().equals("LC002")));
+
+        assertEquals(Main.EXIT_OK, Main.run("scan", project.toString(), "--show-suppressed", "--format", "json",
+                "--output", json.toString()), "shown, still never failing");
+        Finding shown = ReportJson.read(json).findings().stream().filter(f -> f.ruleId().equals("LC002")).findFirst().orElseThrow();
+        assertEquals("// lockcheck:ignore LC002", shown.suppressedBy());
+
+        Path text = dir.resolve("scan.txt");
+        Main.run("scan", project.toString(), "--show-suppressed", "--output", text.toString());
+        assertTrue(Files.readString(text).contains("[LC002] " + shown.message() + " [suppressed: // lockcheck:ignore LC002]"),
+                Files.readString(text));
+    }
+
+    @Test
     void unreadableBaseline_isExitTwo() throws Exception {
         Path project = Fixtures.writeProject(dir.resolve("project"));
         Path bogus = dir.resolve("bogus.json");
