@@ -191,18 +191,17 @@ public final class SarifReport {
         }
         if (!f.trace().isEmpty()) {
             ObjectNode flow = res.putArray("codeFlows").addObject();
-            flow.putObject("message").put("text", "How the lock reaches the blocking call.");
+            flow.putObject("message").put("text", "Where the lock was taken, and each call down to the reported one.");
             ArrayNode steps = flow.putArray("threadFlows").addObject().putArray("locations");
             List<TraceStep> trace = new ArrayList<>(f.trace());
-            TraceStep last = trace.get(trace.size() - 1);
-            if (!(l.file().equals(last.file()) && l.line() == last.line())) {
-                trace.add(new TraceStep(l.file(), l.line(), f.message()));
-            }
+            boolean primaryInTrace = trace.stream().anyMatch(t -> l.file().equals(t.file()) && l.line() == t.line());
+            if (!primaryInTrace) trace.add(new TraceStep(l.file(), l.line(), f.message()));
             int order = 0;
             for (TraceStep t : trace) {
                 ObjectNode step = steps.addObject();
                 ObjectNode loc = step.putObject("location");
-                physical(loc, t.file(), t.line(), t == trace.get(trace.size() - 1) && t.line() == l.line() ? l.column() : 0);
+                boolean atPrimary = l.file().equals(t.file()) && l.line() == t.line();
+                physical(loc, t.file(), t.line(), atPrimary ? l.column() : 0);
                 loc.putObject("message").put("text", sentence(t.note()));
                 step.put("executionOrder", ++order);
             }

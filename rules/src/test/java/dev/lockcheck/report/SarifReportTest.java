@@ -82,10 +82,18 @@ class SarifReportTest {
         assertEquals("%SRCROOT%", res.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
         assertEquals(38, res.at("/relatedLocations/0/physicalLocation/region/startLine").asInt());
         JsonNode steps = res.at("/codeFlows/0/threadFlows/0/locations");
-        assertEquals(4, steps.size(), "three trace steps and the reported call");
+        assertEquals(3, steps.size(), "the trace already passes through the reported call: no extra step");
+        assertEquals(13, steps.get(1).at("/location/physicalLocation/region/startColumn").asInt(), "the reported step has its column");
         assertEquals(17, steps.get(2).at("/location/physicalLocation/region/startLine").asInt());
         assertEquals("module/src/main/java/acme/Publisher.java", steps.get(2).at("/location/physicalLocation/artifactLocation/uri").asText());
         assertEquals(sampleReport().findings().get(0).fingerprint(), res.at("/partialFingerprints/lockcheck~1v1").asText());
+    }
+
+    @Test
+    void traceNotReachingTheReportedLine_getsItAsTheLastStep() throws Exception {
+        JsonNode steps = sarif(sampleReport()).at("/runs/0/results/2/codeFlows/0/threadFlows/0/locations");
+        assertEquals(2, steps.size());
+        assertEquals(60, steps.get(1).at("/location/physicalLocation/region/startLine").asInt());
     }
 
     @Test
