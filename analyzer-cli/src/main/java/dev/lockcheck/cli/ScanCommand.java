@@ -182,6 +182,7 @@ final class ScanCommand implements Callable<Integer> {
                     SourceRoot root = SourceRoot.of(paths);
                     new SarifReport(root.relativizer(result.displayPath()))
                             .srcRoot(root.dir())
+                            .sources(sourceLines(result))
                             .invocation(new SarifReport.Invocation(originalArgs(), start, java.time.Instant.now(),
                                     Path.of("").toAbsolutePath()))
                             .write(report, out);
@@ -194,6 +195,25 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Report path → the file's lines (for SARIF snippets), read once per file; null when unreadable. */
+    private static java.util.function.Function<String, List<String>> sourceLines(ScanResult result) {
+        java.util.Map<String, List<String>> cache = new java.util.HashMap<>();
+        return p -> cache.computeIfAbsent(p, k -> {
+            try {
+                byte[] bytes = Files.readAllBytes(Path.of(result.displayPath().apply(k)));
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    text = new String(bytes, StandardCharsets.ISO_8859_1);
+                }
+                return List.of(text.split("\r\n|\r|\n", -1));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        });
     }
 
     private List<String> originalArgs() {

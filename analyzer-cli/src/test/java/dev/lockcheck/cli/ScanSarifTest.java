@@ -32,7 +32,11 @@ class ScanSarifTest {
         assertEquals("src/main/java/acme/Broken.java",
                 notes.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText());
         for (JsonNode r : run.path("results")) {
-            assertTrue(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText().startsWith("src/main/java/acme/"), r.toString());
+            String uri = r.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
+            assertTrue(uri.startsWith("src/main/java/acme/"), r.toString());
+            int line = r.at("/locations/0/physicalLocation/region/startLine").asInt();
+            String source = Files.readAllLines(project.resolve(uri)).get(line - 1);
+            assertTrue(source.endsWith(r.at("/locations/0/physicalLocation/region/snippet/text").asText()), "snippet from line " + line);
         }
         assertEquals(List.of(), SarifValidator.problems(sarif));
     }

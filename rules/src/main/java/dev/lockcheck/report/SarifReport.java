@@ -48,6 +48,7 @@ public final class SarifReport {
     private Path srcRoot;
     private String repositoryUrl = REPOSITORY_URL;
     private Invocation invocation;
+    private java.util.function.Function<String, List<String>> sourceLines = p -> null;
 
     /**
      * One command-line run, for {@code runs[0].invocations}.
@@ -72,6 +73,15 @@ public final class SarifReport {
     /** Repository base URL for {@code informationUri} and help links, e.g. a fork's. */
     public SarifReport repositoryUrl(String url) {
         this.repositoryUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return this;
+    }
+
+    /**
+     * Source text for code snippets: report path → the file's lines, or null when unknown. With it,
+     * each result's region carries its snippet and a context region of two lines either side.
+     */
+    public SarifReport sources(java.util.function.Function<String, List<String>> linesOf) {
+        this.sourceLines = linesOf;
         return this;
     }
 
@@ -179,6 +189,7 @@ public final class SarifReport {
         ObjectNode primary = res.putArray("locations").addObject();
         Location l = f.location();
         physical(primary, l.file(), l.line(), l.column());
+        snippet((ObjectNode) primary.get("physicalLocation"), l);
         if (f.lock() != null && !f.lock().isBlank()) {
             primary.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.lock()).put("kind", "variable");
         }
@@ -218,6 +229,27 @@ public final class SarifReport {
                 ArrayNode stack = tn.putArray("stack");
                 th.stack().forEach(stack::add);
             }
+        }
+    }
+
+    private void snippet(ObjectNode phys, Location l) {
+        List<String> lines;
+        try {
+            lines = sourceLines.apply(l.file());
+        } catch (RuntimeException e) {
+            return; // a snippet is a nicety: an unreadable file goes without
+        }
+        if (lines == null || l.line() < 1 || l.line() > lines.size()) return;
+        String line = lines.get(l.line() - 1);
+        ObjectNode region = (ObjectNode) phys.get("region");
+        String text = l.column() > 0 && l.column() <= line.length() ? line.substring(l.column() - 1) : line;
+        region.putObject("snippet").put("text", text);
+        int from = Math.max(1, l.line() - 2), to = Math.min(lines.size(), l.line() + 2);
+        if (to > from) {
+            ObjectNode ctx = phys.putObject("contextRegion");
+            ctx.put("startLine", from);
+            ctx.put("endLine", to);
+            ctx.putObject("snippet").put("text", String.join("\n", lines.subList(from - 1, to)) + "\n");
         }
     }
 
