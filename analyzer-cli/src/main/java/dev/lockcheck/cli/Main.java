@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -64,6 +65,15 @@ public final class Main implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new UsageException("a command is required: scan, rules, explain");
+    }
+
+    /** Standard output closed by its reader ({@code | head}): not an error of ours. */
+    static boolean isBrokenPipe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Broken pipe")) return true;
+            for (Throwable s : t.getSuppressed()) if (s.getMessage() != null && s.getMessage().contains("Broken pipe")) return true;
+        }
+        return false;
     }
 
     /** Bad usage or unreadable input: exit 2 with the message. */
