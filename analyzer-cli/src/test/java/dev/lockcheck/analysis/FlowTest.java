@@ -19,7 +19,7 @@ class FlowTest {
         String[] lines = new String[body.length + 5];
         lines[0] = HEADER;
         lines[1] = "class C {";
-        lines[2] = "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock(); int n; final BlockingQueue<String> q = new LinkedBlockingQueue<>();";
+        lines[2] = "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock(); int n; final BlockingQueue<String> q = new ArrayBlockingQueue<>(1);";
         lines[3] = WRITER;
         System.arraycopy(body, 0, lines, 4, body.length);
         lines[lines.length - 1] = "}";
