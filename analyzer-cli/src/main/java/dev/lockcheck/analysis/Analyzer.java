@@ -44,6 +44,18 @@ final class Analyzer {
         this.jobs = Math.max(1, jobs);
     }
 
+    /**
+     * For the prefilter: the types declared in {@code unparsedTypes} whose code runs while some
+     * parsed body holds a lock (directly, or through calls into parsed code).
+     */
+    Set<String> neededTypes(Set<String> unparsedTypes) {
+        ProjectIndex index = new ProjectIndex(files);
+        Resolver resolver = new Resolver(index);
+        Summaries summaries = new Summaries(resolver, unparsedTypes);
+        analyse(bodies(index), summaries, resolver);
+        return Set.copyOf(summaries.needed());
+    }
+
     List<Finding> run() {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
@@ -106,6 +118,7 @@ final class Analyzer {
             for (Body b : bodies) {
                 fs.add(pool.submit(() -> {
                     try {
+                        if (!mayLock(b)) return new BodyResult(b, List.of(), Set.of(), Summary.EMPTY);
                         return b.method() != null ? summaries.result(b.method()) : new BodyAnalyzer(resolver, summaries, b).run();
                     } catch (RuntimeException | StackOverflowError e) {
                         errors.add(new FileError(b.file().source().relPath(),
@@ -128,6 +141,23 @@ final class Analyzer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Whether a body can hold a lock itself: it calls something named like a lock operation or a
+     * lock helper (lock, unlock, tryLock, readLock, acquire..., any name containing "lock"), or
+     * synchronizes. Only such bodies can carry a finding of the lock rules; every other body is
+     * analysed only if and when a caller needs its summary.
+     */
+    static boolean mayLock(Body b) {
+        if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return true;
+        return b.code().findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
+    }
+
+    private static boolean lockish(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.contains("lock") || n.contains("acquire");
     }
 
     /** Turns check reports into findings: location, suppression, fingerprint, one per location and rule. */

@@ -17,6 +17,8 @@ final class Summaries {
     private static final int MAX_NESTING = 32;
 
     private final Resolver resolver;
+    private final Set<String> unparsedTypes;
+    private final Set<String> needed = ConcurrentHashMap.newKeySet();
     private final Map<MethodInfo, BodyResult> memo = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<MethodInfo>> inProgress =
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -25,7 +27,27 @@ final class Summaries {
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
     Summaries(Resolver resolver) {
+        this(resolver, Set.of());
+    }
+
+    /** @param unparsedTypes types declared in source files not parsed (yet): calls on them are the frontier */
+    Summaries(Resolver resolver, Set<String> unparsedTypes) {
         this.resolver = resolver;
+        this.unparsedTypes = unparsedTypes;
+    }
+
+    /** Whether {@code type} is declared in a source file that was not parsed. */
+    boolean unparsed(String type) {
+        return type != null && unparsedTypes.contains(type);
+    }
+
+    /** Records unparsed types whose methods run while a lock is held: the prefilter parses them next. */
+    void need(Set<String> types) {
+        needed.addAll(types);
+    }
+
+    Set<String> needed() {
+        return needed;
     }
 
     Summary of(MethodInfo m) {
