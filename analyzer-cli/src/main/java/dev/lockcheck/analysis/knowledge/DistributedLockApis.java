@@ -493,11 +493,13 @@ public final class DistributedLockApis {
         if (receiverSimpleType == null) {
             return Optional.empty();
         }
-        Set<String> types = selfAndSupers(receiverSimpleType);
-        for (Row r : ROWS) {
-            if (r.method().equals(method) && types.contains(simpleName(r.types().get(0))) && r.args().test(args)
-                    && r.args().testScope(scope)) {
-                return Optional.of(r);
+        // the most specific type first: an RLock's tryLock is Redisson's row, not Lock's
+        for (String type : selfAndSupers(receiverSimpleType)) {
+            for (Row r : ROWS) {
+                if (r.method().equals(method) && type.equals(simpleName(r.types().get(0))) && r.args().test(args)
+                        && r.args().testScope(scope)) {
+                    return Optional.of(r);
+                }
             }
         }
         return Optional.empty();
