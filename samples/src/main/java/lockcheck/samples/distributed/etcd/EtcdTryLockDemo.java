@@ -91,10 +91,13 @@ public final class EtcdTryLockDemo {
         while (!contender.tryLock()) {
             failed++;
             CountDownLatch released = new CountDownLatch(1);
-            try (Watch.Watcher watcher = contender.watchOwner(watch, released::countDown)) {
+            Watch.Watcher watcher = contender.watchOwner(watch, released::countDown);
+            try {
                 if (!released.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the holder never let go");
                 }
+            } finally {
+                watcher.close();
             }
         }
         long heldMillis = (System.nanoTime() - start) / 1_000_000;

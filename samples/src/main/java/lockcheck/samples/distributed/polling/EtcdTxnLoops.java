@@ -47,8 +47,11 @@ public final class EtcdTxnLoops {
             GetResponse now = kv.get(KEY).get();
             CountDownLatch deleted = new CountDownLatch(1);
             WatchOption from = WatchOption.builder().withRevision(now.getHeader().getRevision() + 1).build();
-            try (Watch.Watcher w = watch.watch(KEY, from, r -> deleted.countDown())) {
+            Watch.Watcher watcher = watch.watch(KEY, from, r -> deleted.countDown());
+            try {
                 deleted.await(10, TimeUnit.SECONDS);
+            } finally {
+                watcher.close();
             }
         }
     }

@@ -10,8 +10,10 @@ import org.redisson.api.RedissonClient;
  * An even size buys nothing over the odd size below it: 4 nodes need 3, tolerating one failed
  * node like 3 nodes do, with one more node that can fail; 2 nodes need both. And two contenders
  * can split an even set half and half, so neither wins and both back off and retry. Odd sizes are
- * clean; a MultiLock needs every lock (no quorum), so any size is clean.
+ * clean; a MultiLock needs every lock (no quorum), so any size is clean. (Redisson deprecates
+ * RedissonRedLock in favour of a plain RLock on a Redis cluster; code bases still build them.)
  */
+@SuppressWarnings("deprecation")
 public final class RedLockSizes {
     private final RedissonClient a;
     private final RedissonClient b;
