@@ -68,11 +68,17 @@ final class ClientCalls {
             return Optional.empty();
         }
         String type = typeOf(call.getScope().get());
-        Optional<Row> r = DistributedLockApis.match(type, call);
-        if (r.isEmpty() && call.getNameAsString().equals("wait")) {
-            r = DistributedLockApis.match("Object", call);
+        if (type == null) {
+            return Optional.empty();
         }
-        return r;
+        // the type itself, then its supertypes in the sources (a class extending ReentrantLock), then Object
+        for (String t : project.index().selfAndSupers(type)) {
+            Optional<Row> r = DistributedLockApis.match(t, call);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<Row> row(Node n) {

@@ -109,6 +109,19 @@ class DistributedLockRulesTest {
         assertEquals(List.of("5 LC103 ERROR"), found);
     }
 
+    @Test
+    void spinOnAProjectSubclassOfReentrantLock_isReported() throws IOException {
+        List<String> found = scan("Sub.java", """
+                import java.util.concurrent.locks.ReentrantLock;
+                class Sub {
+                    static class NamedLock extends ReentrantLock { }
+                    final NamedLock lock = new NamedLock();
+                    void spin() { while (!lock.tryLock()) { Thread.onSpinWait(); } lock.unlock(); }
+                }
+                """);
+        assertEquals(List.of("5 LC101 WARNING"), found);
+    }
+
     @Disabled("known miss: the SET options are read from the argument's builder chain only; a SetParams kept in a variable is not followed")
     @Test
     void setNxWithoutTtlThroughAParamsVariable_isReported() throws IOException {
