@@ -10,12 +10,10 @@ import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
 import dev.lockcheck.analysis.checks.Checks;
 import dev.lockcheck.report.FileError;
 import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Fingerprints;
 import dev.lockcheck.report.Location;
 import dev.lockcheck.report.TraceStep;
 import dev.lockcheck.rules.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -155,7 +153,7 @@ final class Analyzer {
             String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);
             Finding f = Finding.of(ruleId, severity, message, new Location(file, line, col),
                     lock == null ? null : lock.qualified(), trace);
-            String fp = fingerprint(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
+            String fp = Fingerprints.of(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
             int k = fingerprintCounts.merge(fp, 1, Integer::sum);
             f = f.withFingerprint(k == 1 ? fp : fp + "-" + k);
             String how = Suppressions.find(ruleId, primary, text, line);
@@ -164,21 +162,4 @@ final class Analyzer {
         }
     }
 
-    /**
-     * Stable across unrelated edits: rule, file, enclosing method, lock and the reported
-     * statement with all white space removed (no line numbers).
-     */
-    static String fingerprint(String ruleId, String file, String method, String lock, String statement) {
-        String norm = statement.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest((ruleId + "\u0000" + file + "\u0000" + method + "\u0000" + lock + "\u0000" + norm)
-                    .getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", h[i]));
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

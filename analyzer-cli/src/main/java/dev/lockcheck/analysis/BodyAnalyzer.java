@@ -543,6 +543,7 @@ final class BodyAnalyzer {
             }
             if (receiverType != null) h = Handoffs.match(resolver.index().selfAndSupers(receiverType), name, argc);
             if (h == null && name.equals("wait")) h = Handoffs.objectWait(argc);
+            if (h != null && h.insert() && scope != null && !insertCanWait(scope)) h = null;
         }
         if (h != null) {
             LockId condOf = h.type().equals("Condition") && scope != null ? resolver.conditionOwner(scope) : null;
@@ -565,6 +566,15 @@ final class BodyAnalyzer {
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
         return st;
+    }
+
+    /** A put into a queue created unbounded ({@code new LinkedBlockingQueue<>()}) never waits. */
+    private boolean insertCanWait(Expression queue) {
+        ObjectCreationExpr created = resolver.creationOf(queue);
+        if (created == null) return true;
+        List<String> argTypes = new ArrayList<>();
+        for (Expression a : created.getArguments()) argTypes.add(resolver.typeOf(a));
+        return Handoffs.insertCanWait(ProjectIndex.simple(created.getType()), argTypes);
     }
 
     private State args(MethodCallExpr mc, State st) {

@@ -263,6 +263,33 @@ public final class Resolver {
         return index.firstBySimpleName(t, near);
     }
 
+    /** The {@code new X(...)} that created the object a field or local holds, when it is the only value assigned. */
+    public ObjectCreationExpr creationOf(Expression e) {
+        Expression x = e;
+        for (int depth = 0; depth < MAX_DEPTH && x != null; depth++) {
+            if (x instanceof ObjectCreationExpr o) return o;
+            if (x instanceof EnclosedExpr en) {
+                x = en.getInner();
+            } else if (x instanceof CastExpr c) {
+                x = c.getExpression();
+            } else if (x instanceof NameExpr n) {
+                VarDecl d = findLocal(n.getNameAsString(), n);
+                if (d != null) {
+                    x = d.init();
+                } else {
+                    FieldInfo f = findField(n.getNameAsString(), n);
+                    x = f == null ? null : f.singleValue();
+                }
+            } else if (x instanceof FieldAccessExpr fa) {
+                FieldInfo f = fieldOf(fa);
+                x = f == null ? null : f.singleValue();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- locks
 
     /** What lock (object or view) an expression denotes, or null. */
