@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import lockcheck.samples.distributed.cache.PeerCaches;
 import lockcheck.samples.distributed.cache.RecursiveComputeDemo;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,12 @@ class RecursiveComputeDemoTest {
         assertTrue(recursiveUpdateOrHang(outcomes.get(1)), outcomes.get(1).toString());
         RecursiveComputeDemo.Outcome fixed = outcomes.get(2);
         assertEquals("832040", fixed.result(), fixed.toString());
+    }
+
+    @Test
+    void twoPeerCachesWhoseLoadersAskEachOther_deadlockWhenBothMissAtOnce() throws Exception {
+        String outcome = PeerCaches.run(3_000);
+        System.out.println("[LC103 guava] " + outcome);
+        assertTrue(outcome.startsWith("HUNG"), outcome);
     }
 }

@@ -353,4 +353,21 @@ final class ClientCalls {
         }
         return null;
     }
+
+    /** The name of the variable or field a value is stored in ({@code nodes}), or null. */
+    static String assignedName(Node value) {
+        Node n = value;
+        Node p = n.getParentNode().orElse(null);
+        while (p instanceof EnclosedExpr) {
+            n = p;
+            p = p.getParentNode().orElse(null);
+        }
+        if (p instanceof AssignExpr a && a.getValue() == n) {
+            return display(a.getTarget());
+        }
+        if (p instanceof VariableDeclarator vd) {
+            return vd.getNameAsString();
+        }
+        return null;
+    }
 }

@@ -63,6 +63,10 @@ final class RecursiveCacheLoad implements StaticCheck {
         private final ClientCalls calls;
         private final Map<MethodInfo, Map<String, Reentry>> summaries = new HashMap<>();
         private final Set<MethodInfo> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The loader code of each cache built in the sources, by the cache's identity. */
+        private final Map<String, List<Node>> loaders = new HashMap<>();
+        private final Map<String, Map<String, Reentry>> loaderSummaries = new HashMap<>();
+        private final Set<String> loadersInProgress = new java.util.HashSet<>();
 
         Run(ProjectFacts project, FindingSink sink) {
             this.project = project;
@@ -71,6 +75,17 @@ final class RecursiveCacheLoad implements StaticCheck {
         }
 
         void run() {
+            for (ParsedFile f : project.files()) {
+                for (MethodCallExpr call : f.unit().findAll(MethodCallExpr.class)) {
+                    Optional<Row> row = calls.row(call);
+                    if (row.isPresent() && row.get().is(Meaning.CACHE_BUILD_LOADING)) {
+                        String cache = calls.assignedIdentity(call);
+                        if (cache != null) {
+                            loaders.computeIfAbsent(cache, k -> new ArrayList<>()).addAll(regions(unwrapFrom(call.getArgument(0))));
+                        }
+                    }
+                }
+            }
             for (ParsedFile f : project.files()) {
                 f.unit().findAll(MethodCallExpr.class).forEach(this::computeCall);
             }
@@ -140,8 +155,19 @@ final class RecursiveCacheLoad implements StaticCheck {
         private void inspect(MethodCallExpr outer, Row outerRow, String target, String name, Kind kind, MethodCallExpr x) {
             Optional<Row> row = calls.row(x);
             if (row.isPresent()) {
-                if (reenters(row.get(), kind) && x.getScope().isPresent() && target.equals(calls.identity(x.getScope().get()))) {
+                String id = x.getScope().map(calls::identity).orElse(null);
+                if (reenters(row.get(), kind) && target.equals(id)) {
                     report(outer, outerRow, kind, x, row.get().what(), List.of(calls.step(x, row.get().what())));
+                } else if (kind == Kind.CACHE && row.get().is(Meaning.CACHE_LOADING_GET) && id != null) {
+                    Reentry re = loaderSummary(id, 0).get(target);
+                    if (re != null && re.kind() == kind) {
+                        List<TraceStep> via = new ArrayList<>();
+                        via.add(calls.step(x, row.get().what() + " on " + ClientCalls.display(x.getScope().get())
+                                + " runs that cache's loader on a miss"));
+                        via.addAll(re.via());
+                        report(outer, outerRow, kind, x, row.get().what() + " on " + ClientCalls.display(x.getScope().get())
+                                + " (whose loader loads back at " + Evidence.at(re.via().get(re.via().size() - 1)) + ")", via);
+                    }
                 }
                 return;
             }
@@ -179,11 +205,13 @@ final class RecursiveCacheLoad implements StaticCheck {
                         + "Fix: compute the value outside the map, then putIfAbsent it; inside the function only read the map.";
                 sink.report(ruleId(), Severity.ERROR, body, at, msg, null, trace);
             } else {
-                String cache = outerRow.is(Meaning.CACHE_BUILD_LOADING) ? "the cache built at line " + ClientCalls.line(outer)
-                        : "the cache " + subject;
+                String built = ClientCalls.assignedName(outer);
+                String cache = !outerRow.is(Meaning.CACHE_BUILD_LOADING) ? "the cache " + subject
+                        : built != null ? "the cache " + built + " (built at line " + ClientCalls.line(outer) + ")"
+                        : "the cache built at line " + ClientCalls.line(outer);
                 trace.add(calls.step(outer, outerRow.what() + " gives " + cache + " this loader"));
                 trace.addAll(via);
-                String msg = what + " loads from " + cache + " inside that cache's own loader: a cycle of such loads fails with "
+                String msg = what + " re-enters " + cache + " from inside that cache's own loader: a cycle of such loads fails with "
                         + "\"Recursive load\"/\"Recursive update\" on one thread and deadlocks when two threads each load what the "
                         + "other is loading. Fix: load what the loader needs before, or from another cache; inside the loader "
                         + "use getIfPresent.";
@@ -200,39 +228,74 @@ final class RecursiveCacheLoad implements StaticCheck {
             if (m.body == null || depth > MAX_NESTING || !inProgress.add(m)) {
                 return Map.of();
             }
-            Map<String, Reentry> out = new LinkedHashMap<>();
             try {
-                ClientCalls.calls(m.body, e -> {
-                    if (!(e instanceof MethodCallExpr x)) {
-                        return;
-                    }
-                    Optional<Row> row = calls.row(x);
-                    if (row.isPresent()) {
-                        Row r = row.get();
-                        Kind k = r.is(Meaning.MAP_MODIFYING) || r.is(Meaning.MAP_COMPUTE) ? Kind.MAP
-                                : r.is(Meaning.CACHE_LOADING_GET) || r.is(Meaning.CACHE_COMPUTE) ? Kind.CACHE : null;
-                        String id = k == null || x.getScope().isEmpty() ? null : calls.identity(x.getScope().get());
-                        if (id != null && id.startsWith("field:")) {
-                            out.putIfAbsent(id, new Reentry(k, r.what(), List.of(calls.step(x, r.what()))));
-                        }
-                        return;
-                    }
-                    for (MethodInfo callee : calls.callees(x)) {
-                        for (Map.Entry<String, Reentry> en : summary(callee, depth + 1).entrySet()) {
-                            if (!out.containsKey(en.getKey())) {
-                                List<TraceStep> via = new ArrayList<>();
-                                via.add(calls.step(x, "calls " + callee.display()));
-                                via.addAll(en.getValue().via());
-                                out.put(en.getKey(), new Reentry(en.getValue().kind(), en.getValue().what(), via));
-                            }
-                        }
-                    }
-                });
+                s = collect(m.body, depth);
             } finally {
                 inProgress.remove(m);
             }
-            summaries.put(m, out);
+            summaries.put(m, s);
+            return s;
+        }
+
+        /** What the loader of a cache re-enters when it runs (a loading get on that cache runs it). */
+        private Map<String, Reentry> loaderSummary(String cache, int depth) {
+            Map<String, Reentry> s = loaderSummaries.get(cache);
+            if (s != null) {
+                return s;
+            }
+            List<Node> code = loaders.get(cache);
+            if (code == null || depth > MAX_NESTING || !loadersInProgress.add(cache)) {
+                return Map.of();
+            }
+            Map<String, Reentry> out = new LinkedHashMap<>();
+            try {
+                for (Node region : code) {
+                    collect(region, depth).forEach(out::putIfAbsent);
+                }
+            } finally {
+                loadersInProgress.remove(cache);
+            }
+            loaderSummaries.put(cache, out);
             return out;
+        }
+
+        private Map<String, Reentry> collect(Node region, int depth) {
+            Map<String, Reentry> out = new LinkedHashMap<>();
+            ClientCalls.calls(region, e -> {
+                if (!(e instanceof MethodCallExpr x)) {
+                    return;
+                }
+                Optional<Row> row = calls.row(x);
+                if (row.isPresent()) {
+                    Row r = row.get();
+                    Kind k = r.is(Meaning.MAP_MODIFYING) || r.is(Meaning.MAP_COMPUTE) ? Kind.MAP
+                            : r.is(Meaning.CACHE_LOADING_GET) || r.is(Meaning.CACHE_COMPUTE) ? Kind.CACHE : null;
+                    String id = k == null || x.getScope().isEmpty() ? null : calls.identity(x.getScope().get());
+                    if (id != null && id.startsWith("field:")) {
+                        out.putIfAbsent(id, new Reentry(k, r.what(), List.of(calls.step(x, r.what()))));
+                        if (r.is(Meaning.CACHE_LOADING_GET)) {
+                            String via = r.what() + " on " + ClientCalls.display(x.getScope().get()) + " runs that cache's loader on a miss";
+                            merge(out, loaderSummary(id, depth + 1), calls.step(x, via));
+                        }
+                    }
+                    return;
+                }
+                for (MethodInfo callee : calls.callees(x)) {
+                    merge(out, summary(callee, depth + 1), calls.step(x, "calls " + callee.display()));
+                }
+            });
+            return out;
+        }
+
+        private void merge(Map<String, Reentry> out, Map<String, Reentry> more, TraceStep first) {
+            for (Map.Entry<String, Reentry> en : more.entrySet()) {
+                if (!out.containsKey(en.getKey())) {
+                    List<TraceStep> via = new ArrayList<>();
+                    via.add(first);
+                    via.addAll(en.getValue().via());
+                    out.put(en.getKey(), new Reentry(en.getValue().kind(), en.getValue().what(), via));
+                }
+            }
         }
     }
 }
