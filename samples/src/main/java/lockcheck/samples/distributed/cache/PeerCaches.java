@@ -33,7 +33,7 @@ public final class PeerCaches {
     private void missed() {
         bothMissed.countDown();
         try {
-            bothMissed.await(2, TimeUnit.SECONDS);
+            bothMissed.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
