@@ -17,7 +17,6 @@ import dev.lockcheck.rules.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,6 @@ final class Analyzer {
     /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
     private static List<Body> bodies(ProjectIndex index) {
         List<Body> out = new ArrayList<>();
-        Set<ParsedFile> seenFiles = new HashSet<>();
         for (TypeInfo t : index.types()) {
             for (List<MethodInfo> ms : t.methodsView().values()) {
                 for (MethodInfo m : ms) if (m.body != null) out.add(Summaries.bodyOf(m));
@@ -78,17 +76,13 @@ final class Analyzer {
                     out.add(new Body(id, id.getBody(), t.file, t, null, t.simpleName + ".<init>"));
                 }
             }
-            if (seenFiles.add(t.file)) {
-                t.file.unit().walk(LambdaExpr.class, le -> {
-                    TypeInfo owner = index.enclosingType(le);
-                    Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
-                    if (code instanceof BlockStmt || code instanceof com.github.javaparser.ast.expr.Expression) {
-                        String where = enclosingName(le);
-                        out.add(new Body(le, code, t.file, owner, null,
-                                (owner == null ? "" : owner.simpleName) + "." + where + "$lambda@" + BodyAnalyzer.line(le)));
-                    }
-                });
-            }
+        }
+        for (ProjectIndex.LambdaInfo li : index.lambdas()) {
+            LambdaExpr le = li.lambda();
+            TypeInfo owner = index.enclosingType(le);
+            Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
+            out.add(new Body(le, code, li.file(), owner, null,
+                    (owner == null ? "" : owner.simpleName) + "." + enclosingName(le) + "$lambda@" + BodyAnalyzer.line(le)));
         }
         return out;
     }

@@ -247,7 +247,7 @@ final class BodyAnalyzer {
         }
         if (s instanceof ThrowStmt ts) {
             st = eval(ts.getExpression(), st);
-            if (st != null) throwPoint(st, ts, "the throw at line " + line(ts));
+            if (st != null) throwPoint(st, ts);
             return null;
         }
         if (s instanceof BreakStmt) {
@@ -551,7 +551,7 @@ final class BodyAnalyzer {
             record(new Obs.Block(st.held, h, receiverType, condOf, mc,
                     List.of(step(mc, what + (h.timed() ? " waits (timed)" : " blocks") + " until another thread acts")),
                     Set.copyOf(releasedNotHeld)), true);
-            throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+            throwPoint(st, mc);
             return st;
         }
 
@@ -561,10 +561,10 @@ final class BodyAnalyzer {
             // callee that releases a hold is that hold's release, not a leak of it
             Set<LockId> released = new HashSet<>();
             for (MethodInfo m : callees) released.addAll(summaries.of(m).releases());
-            throwPoint(st.releaseAll(released), mc, callText(mc) + " (line " + line(mc) + ")");
+            throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
-        if (!NON_THROWING.contains(name)) throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+        if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
     }
 
@@ -752,11 +752,12 @@ final class BodyAnalyzer {
     }
 
     /** A point where an exception may leave the body: every hold not covered by an enclosing finally leaks. */
-    private void throwPoint(State st, Node at, String what) {
-        if (st == null || silent > 0) return;
+    private void throwPoint(State st, Node at) {
+        if (st == null || silent > 0 || st.held.isEmpty()) return;
         for (Held h : st.held) {
             if (h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
+                String what = at instanceof MethodCallExpr mc ? callText(mc) + " (line " + line(mc) + ")" : "the throw at line " + line(at);
                 obs.add(new Obs.Unsafe(st.held, h, "if " + what + " throws, nothing releases it", at,
                         List.of(step(at, what + " may throw"))));
             }

@@ -199,12 +199,18 @@ public final class Resolver {
             return Character.isUpperCase(name.charAt(0)) ? name : null;
         }
         if (e instanceof MethodCallExpr mc) {
-            String scopeType = mc.getScope().map(s -> typeOf(s, depth + 1)).orElse(null);
+            // the receiver is typed once and handed to call resolution: typing it again there
+            // would double the work at every link of a call chain
+            Expression scope = mc.getScope().orElse(null);
+            String scopeType = scope == null ? null : typeOf(scope, depth + 1);
             if (scopeType != null) {
                 String r = ReturnTypes.of(index.selfAndSupers(scopeType), mc.getNameAsString());
                 if (r != null) return r;
             }
-            for (MethodInfo m : resolveCall(mc)) {
+            List<MethodInfo> targets = scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr
+                    ? resolveCall(mc)
+                    : resolveOn(mc, typeInfoNamed(scopeType, scope));
+            for (MethodInfo m : targets) {
                 if (m.returnType != null && !m.returnType.equals("void") && !isTypeVariable(m)) return m.returnType;
             }
         }
@@ -257,10 +263,13 @@ public final class Resolver {
 
     /** The project type an expression has (or names, for a static reference), or null. */
     public TypeInfo typeInfoOf(Expression scope) {
-        String t = typeOf(scope);
-        if (t == null) return null;
-        ParsedFile near = Optional.ofNullable(index.enclosingType(scope)).map(x -> x.file).orElse(null);
-        return index.firstBySimpleName(t, near);
+        return typeInfoNamed(typeOf(scope), scope);
+    }
+
+    private TypeInfo typeInfoNamed(String simpleType, Node near) {
+        if (simpleType == null) return null;
+        ParsedFile file = Optional.ofNullable(index.enclosingType(near)).map(x -> x.file).orElse(null);
+        return index.firstBySimpleName(simpleType, file);
     }
 
     /** The {@code new X(...)} that created the object a field or local holds, when it is the only value assigned. */
@@ -460,8 +469,14 @@ public final class Resolver {
             }
             return List.of();
         }
-        TypeInfo ti = typeInfoOf(s);
+        return resolveOn(call, typeInfoOf(s));
+    }
+
+    /** The methods a call may run on a receiver of project type {@code ti} (and its implementations). */
+    private List<MethodInfo> resolveOn(MethodCallExpr call, TypeInfo ti) {
         if (ti == null) return List.of();
+        String name = call.getNameAsString();
+        int argc = call.getArguments().size();
         return withImplementations(methodsIn(ti, name, argc), name, argc);
     }
 
