@@ -49,6 +49,8 @@ final class ClientCalls {
     private final ProjectFacts project;
     private final Resolver resolver;
     private final Map<Node, Body> bodies = new IdentityHashMap<>();
+    /** Receiver types already worked out (JavaParser nodes hash by content: identity keys). */
+    private final Map<Expression, String> typeCache = new IdentityHashMap<>();
 
     ClientCalls(ProjectFacts project) {
         this.project = project;
@@ -93,7 +95,12 @@ final class ClientCalls {
 
     /** The simple type of an expression: the resolver's answer, refined for maps and client-library chains. */
     String typeOf(Expression e) {
-        return typeOf(e, 0);
+        if (typeCache.containsKey(e)) {
+            return typeCache.get(e);
+        }
+        String t = typeOf(e, 0);
+        typeCache.put(e, t);
+        return t;
     }
 
     private String typeOf(Expression e, int depth) {
