@@ -1,7 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -56,10 +55,6 @@ final class ClientCalls {
         this.project = project;
         this.resolver = project.resolver();
         project.bodies().forEach(b -> bodies.put(b.body().owner(), b.body()));
-    }
-
-    Resolver resolver() {
-        return resolver;
     }
 
     // ------------------------------------------------------------------ rows
@@ -327,15 +322,6 @@ final class ClientCalls {
         return t == null ? "" : t.file.source().relPath();
     }
 
-    /** The name of the method (or lambda) a node is in, for messages. */
-    static String enclosingMethod(Node n) {
-        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-            if (p instanceof CallableDeclaration<?> cd) {
-                return cd.getNameAsString();
-            }
-        }
-        return "<init>";
-    }
 
     /**
      * The identity of the variable or field a value is stored in
