@@ -396,6 +396,95 @@ public final class Resolver {
         };
     }
 
+    // ---------------------------------------------------------------- instances
+
+    /**
+     * The object whose field a lock expression reads, as a path from this body: {@code "this"}
+     * (own field), {@code "this.db"}, {@code "~db@12"} (a local or parameter declared at line 12),
+     * {@code ""} for a static lock; null when the syntax does not tell. Locks are named by field
+     * (LockId); the instance says whether two acquisitions are of the same object.
+     */
+    public String instanceOf(Expression e) {
+        return instanceOf(e, 0);
+    }
+
+    private String instanceOf(Expression e, int depth) {
+        if (e == null || depth > MAX_DEPTH) return null;
+        if (e instanceof EnclosedExpr en) return instanceOf(en.getInner(), depth + 1);
+        if (e instanceof CastExpr c) return instanceOf(c.getExpression(), depth + 1);
+        if (e instanceof NameExpr n) {
+            VarDecl d = findLocal(n.getNameAsString(), n);
+            if (d != null) {
+                if (d.init() != null && lockOf(d.init()) != null) return instanceOf(d.init(), depth + 1);
+                return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
+            }
+            FieldInfo f = findField(n.getNameAsString(), n);
+            return f == null ? null : fieldInstance(f, f.isStatic ? "" : "this", depth);
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f == null) return null;
+            return fieldInstance(f, f.isStatic ? "" : objPath(fa.getScope()), depth);
+        }
+        if (e instanceof MethodCallExpr mc) {
+            if (mc.getArguments().isEmpty() && VIEW_GETTERS.contains(mc.getNameAsString())) {
+                return mc.getScope().map(sc -> instanceOf(sc, depth + 1)).orElse(null);
+            }
+            List<MethodInfo> ms = resolveCall(mc);
+            if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
+                    && ms.get(0).body.getStatement(0) instanceof ReturnStmt rs && rs.getExpression().isPresent()) {
+                String base = mc.getScope().map(this::objPath).orElse("this");
+                return rebase(instanceOf(rs.getExpression().get(), depth + 1), base);
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> VIEW_GETTERS = Set.of("readLock", "writeLock", "asReadLock", "asWriteLock", "asReadWriteLock");
+
+    /** A field's lock instance: the object holding it, or, for an alias field, the object of the lock it aliases. */
+    private String fieldInstance(FieldInfo f, String base, int depth) {
+        Expression value = f.singleValue();
+        if (value != null && !(value instanceof ObjectCreationExpr) && lockOf(value) != null) {
+            return rebase(instanceOf(value, depth + 1), base);
+        }
+        return base;
+    }
+
+    /** The path of an object expression: {@code this}, {@code this.db}, {@code ~db@12}, {@code static:Cache.X}. */
+    public String objPath(Expression e) {
+        if (e instanceof EnclosedExpr en) return objPath(en.getInner());
+        if (e instanceof CastExpr c) return objPath(c.getExpression());
+        if (e instanceof ThisExpr) return "this";
+        if (e instanceof NameExpr n) {
+            VarDecl d = findLocal(n.getNameAsString(), n);
+            if (d != null) return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
+            FieldInfo f = findField(n.getNameAsString(), n);
+            if (f == null) return null;
+            return f.isStatic ? "static:" + f.owner.qualifiedName + "." + f.name : "this." + f.name;
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f != null && f.isStatic) return "static:" + f.owner.qualifiedName + "." + f.name;
+            String p = objPath(fa.getScope());
+            return p == null ? null : p + "." + fa.getNameAsString();
+        }
+        return null;
+    }
+
+    /**
+     * Re-expresses an instance path seen from a callee ({@code this} = the callee's receiver) in the
+     * caller, where the receiver is {@code base}. Callee locals mean nothing to the caller: null.
+     */
+    public static String rebase(String inst, String base) {
+        if (inst == null) return null;
+        if (inst.isEmpty() || inst.startsWith("static:")) return inst;
+        if (base == null) return null;
+        if (inst.equals("this")) return base;
+        if (inst.startsWith("this.")) return base + inst.substring(4);
+        return null;
+    }
+
     /** The lock a {@code Lock}-view expression acquires when locked ({@code lock.lock()}), or null. */
     public LockRef viewRef(Expression e) {
         LockVal v = lockOf(e);
