@@ -48,12 +48,18 @@ final class Analyzer {
      * For the prefilter: the types declared in {@code unparsedTypes} whose code runs while some
      * parsed body holds a lock (directly, or through calls into parsed code).
      */
-    Set<String> neededTypes(Set<String> unparsedTypes) {
+    Needed neededTypes(Set<String> unparsedTypes, Set<ParsedFile> followAll) {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
-        Summaries summaries = new Summaries(resolver, unparsedTypes);
-        analyse(bodies(index), summaries, resolver);
-        return Set.copyOf(summaries.needed());
+        Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
+        List<Body> bodies = bodies(index);
+        // every body of a follow-all file is walked, locks or not
+        analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
+        return new Needed(Set.copyOf(summaries.needed()), Set.copyOf(summaries.called()));
+    }
+
+    /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from follow-all files */
+    record Needed(Set<String> underLock, Set<String> called) {
     }
 
     List<Finding> run() {
@@ -61,7 +67,7 @@ final class Analyzer {
         Resolver resolver = new Resolver(index);
         Summaries summaries = new Summaries(resolver);
         List<Body> bodies = bodies(index);
-        List<BodyResult> results = analyse(bodies, summaries, resolver);
+        List<BodyResult> results = analyse(bodies, summaries, resolver, Analyzer::mayLock);
         ProjectFacts facts = new ProjectFacts(index, resolver, files, results);
 
         Sink sink = new Sink();
@@ -106,7 +112,8 @@ final class Analyzer {
         return "init";
     }
 
-    private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver) {
+    private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver,
+                                     java.util.function.Predicate<Body> walk) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(null, r, "lockcheck-analyse-" + n.incrementAndGet(), STACK_BYTES);
@@ -118,7 +125,7 @@ final class Analyzer {
             for (Body b : bodies) {
                 fs.add(pool.submit(() -> {
                     try {
-                        if (!mayLock(b)) return new BodyResult(b, List.of(), Set.of(), Summary.EMPTY);
+                        if (!walk.test(b)) return new BodyResult(b, List.of(), Set.of(), Summary.EMPTY);
                         return b.method() != null ? summaries.result(b.method()) : new BodyAnalyzer(resolver, summaries, b).run();
                     } catch (RuntimeException | StackOverflowError e) {
                         errors.add(new FileError(b.file().source().relPath(),

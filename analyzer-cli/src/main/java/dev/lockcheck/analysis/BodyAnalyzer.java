@@ -702,6 +702,7 @@ final class BodyAnalyzer {
         if (silent > 0 || !summaries.unparsed(type)) return;
         frontier.add(type);
         if (st != null && !st.held.isEmpty()) summaries.need(Set.of(type));
+        if (summaries.followsAllCalls(body.file())) summaries.called(Set.of(type));
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
@@ -713,6 +714,7 @@ final class BodyAnalyzer {
             if (silent == 0) {
                 frontier.addAll(s.frontier());
                 if (!st.held.isEmpty()) summaries.need(s.frontier());
+                if (summaries.followsAllCalls(body.file())) summaries.called(s.frontier());
             }
             TraceStep call = step(mc, "calls " + m.display());
             for (Obs e : s.events()) {

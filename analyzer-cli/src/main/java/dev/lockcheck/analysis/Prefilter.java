@@ -32,7 +32,11 @@ final class Prefilter {
      * What the prefilter reads from one file's text. {@code actor}: the file takes a lock or names a
      * blocking handoff type (or calls wait()/join()), so its code can block or lock by itself.
      */
-    record Facts(boolean seed, boolean actor, Set<String> declares, Set<String> supers) {
+    record Facts(boolean seed, boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers) {
+        /** A starting point of a check that is not about held locks (caches, Redis): its callees are followed too. */
+        boolean followsAllCalls() {
+            return seed && !lockSeed;
+        }
     }
 
     private final List<Facts> files;
@@ -57,7 +61,8 @@ final class Prefilter {
      */
     static Facts facts(String text, Set<String> seedWords, Set<String> actorWords) {
         boolean seed = containsAny(text, seedWords);
-        boolean actor = seed || containsAny(text, actorWords) || callsWaitOrJoin(text);
+        boolean lockSeed = seed && containsAny(text, StaticCheck.LOCK_WORDS);
+        boolean actor = lockSeed || containsAny(text, actorWords) || callsWaitOrJoin(text);
         Set<String> declares = new HashSet<>();
         for (String kw : DECL_KEYWORDS) {
             for (int i = text.indexOf(kw); i >= 0; i = text.indexOf(kw, i + kw.length())) {
@@ -85,7 +90,7 @@ final class Prefilter {
             }
         }
         supers.removeAll(declares);
-        return new Facts(seed, actor, declares, supers);
+        return new Facts(seed, lockSeed, actor, declares, supers);
     }
 
     private static final String[] DECL_KEYWORDS = {"class ", "interface ", "enum ", "record "};
@@ -136,14 +141,28 @@ final class Prefilter {
         return withSupertypes(out);
     }
 
-    /** Adds the files declaring {@code types}, the files implementing or extending them, and their supertypes. */
-    BitSet expand(BitSet selected, Set<String> types) {
+    /**
+     * Adds the files declaring {@code underLock} types that can act, and every file declaring a
+     * {@code called} type (callees of seeds of the non-lock checks, one call away), each with the
+     * files implementing or extending those types, and their supertypes.
+     */
+    BitSet expand(BitSet selected, Set<String> underLock, Set<String> called) {
         BitSet out = (BitSet) selected.clone();
-        for (String t : types) {
+        for (String t : underLock) {
             for (int i : declaredIn.getOrDefault(t, List.of())) if (canAct.get(i)) out.set(i);
             for (int i : implementedIn.getOrDefault(t, List.of())) if (canAct.get(i)) out.set(i);
         }
+        for (String t : called) {
+            out.or(bits(declaredIn.getOrDefault(t, List.of())));
+            out.or(bits(implementedIn.getOrDefault(t, List.of())));
+        }
         return withSupertypes(out);
+    }
+
+    private BitSet bits(List<Integer> idx) {
+        BitSet b = new BitSet(files.size());
+        for (int i : idx) b.set(i);
+        return b;
     }
 
     /** Type names declared in files outside {@code parsed}. */

@@ -202,6 +202,8 @@ public final class Scanner {
             List<Prefilter.Facts> facts = new ArrayList<>(readable.size());
             for (Read r : readable) facts.add(r.facts());
             Prefilter prefilter = new Prefilter(facts);
+            Set<SourceFile> followsAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Read r : readable) if (r.facts().followsAllCalls()) followsAll.add(r.source());
             BitSet wanted = prefilter.seeds();
             BitSet done = new BitSet(readable.size());
             List<ParsedFile> parsed = new ArrayList<>();
@@ -215,8 +217,11 @@ public final class Scanner {
                 done.or(todo);
                 Set<String> outside = prefilter.declaredOutside(done);
                 if (outside.isEmpty()) break;
-                Set<String> needed = new Analyzer(parsed, options.rules(), new ArrayList<>(), options.jobs()).neededTypes(outside);
-                wanted = prefilter.expand(wanted, needed);
+                Set<ParsedFile> followAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (ParsedFile pf : parsed) if (followsAll.contains(pf.source())) followAll.add(pf);
+                Analyzer.Needed needed = new Analyzer(parsed, options.rules(), new ArrayList<>(), options.jobs())
+                        .neededTypes(outside, followAll);
+                wanted = prefilter.expand(wanted, needed.underLock(), needed.called());
 
             }
             attempted = done.cardinality();

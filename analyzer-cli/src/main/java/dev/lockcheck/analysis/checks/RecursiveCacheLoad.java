@@ -1,5 +1,7 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.knowledge.DistributedLockApis;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -40,6 +42,13 @@ import java.util.Set;
 final class RecursiveCacheLoad implements StaticCheck {
     private static final int MAX_NESTING = 16;
     private static final Set<String> LOADER_METHODS = Set.of("load", "loadAll", "reload", "apply", "call", "asyncLoad");
+
+    /** A file can only be concerned if it names one of the client types of this rule's rows. */
+    @Override
+    public java.util.Set<String> textTriggers() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(DistributedLockApis.typeWords(java.util.EnumSet.of(Meaning.MAP_COMPUTE, Meaning.CACHE_COMPUTE, Meaning.CACHE_BUILD_LOADING, Meaning.CACHE_LOADING_GET)));
+        return words;
+    }
 
     @Override
     public String ruleId() {

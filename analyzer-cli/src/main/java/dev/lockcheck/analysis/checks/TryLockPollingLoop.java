@@ -1,5 +1,7 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.knowledge.DistributedLockApis;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -44,6 +46,14 @@ final class TryLockPollingLoop implements StaticCheck {
     private static final int MAX_NESTING = 16;
     private static final Set<Meaning> WAITS = Set.of(Meaning.BLOCKING_WAIT, Meaning.BACKOFF_SLEEP, Meaning.WATCH,
             Meaning.TIMED_ACQUIRE, Meaning.ACQUIRE);
+
+    /** A file can only be concerned if it names one of the client types of this rule's rows. */
+    @Override
+    public java.util.Set<String> textTriggers() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(DistributedLockApis.typeWords(java.util.EnumSet.of(Meaning.TRY_ACQUIRE, Meaning.KV_PUT, Meaning.KV_DELETE)));
+        words.addAll(LOCK_WORDS);
+        return words;
+    }
 
     @Override
     public String ruleId() {

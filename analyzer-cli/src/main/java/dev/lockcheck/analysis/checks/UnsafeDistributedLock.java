@@ -1,5 +1,7 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.knowledge.DistributedLockApis;
+
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -26,6 +28,13 @@ import java.util.Optional;
  * {@code DistributedLockApis}.
  */
 final class UnsafeDistributedLock implements StaticCheck {
+    /** A file can only be concerned if it names one of the client types of this rule's rows. */
+    @Override
+    public java.util.Set<String> textTriggers() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(DistributedLockApis.typeWords(java.util.EnumSet.of(Meaning.ACQUIRE_NO_EXPIRY, Meaning.ACQUIRE_WITH_EXPIRY, Meaning.SET_EXPIRY, Meaning.RELEASE_PLAIN_DEL, Meaning.REDLOCK_CTOR)));
+        return words;
+    }
+
     @Override
     public String ruleId() {
         return "LC102";

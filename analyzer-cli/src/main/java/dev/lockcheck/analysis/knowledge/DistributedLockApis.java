@@ -506,6 +506,22 @@ public final class DistributedLockApis {
     }
 
     /** Every row, for documentation and tests. */
+    /**
+     * The simple names of the receiver types of every row with one of these meanings: a file that
+     * names none of them cannot call such a method (what the scanner's prefilter starts from).
+     */
+    public static Set<String> typeWords(Set<Meaning> meanings) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Row r : rows()) {
+            if (Collections.disjoint(r.meanings(), meanings)) continue;
+            for (String t : r.types()) {
+                String simple = simpleName(t);
+                if (!simple.equals("Object")) out.add(simple);
+            }
+        }
+        return out;
+    }
+
     public static List<Row> rows() {
         return Collections.unmodifiableList(ROWS);
     }
