@@ -41,11 +41,14 @@ abstract class Immediate {
                 HandoffDeadlock.step(site, Names.mode(askedMode).describe() + " asked for by the same thread"));
         ThreadSnapshot th = new ThreadSnapshot(ts.thread.getName(), ts.thread.getId(), "RUNNABLE", stack);
         String shortLock = Names.shortLock(key);
-        String text = Reporter.banner(id(), name(), "the thread would wait for itself")
+        boolean sharedTwice = heldMode == askedMode && (askedMode == dev.lockcheck.agent.boot.Hooks.STAMP_READ);
+        String text = Reporter.banner(id(), name(), sharedTwice ? "the thread would wait for itself once a writer queues"
+                : "the thread waits for itself")
                 + "\"" + ts.thread.getName() + "\"\n----\n"
                 + Names.op(heldMode, shortLock) + "        at " + Names.frame(heldSite) + "\n"
-                + Names.op(askedMode, shortLock) + " [blocks forever]  at " + Names.frame(site) + "\n"
-                + "\n *** DEADLOCK ***\n\n";
+                + Names.op(askedMode, shortLock) + (sharedTwice ? " [blocks behind any queued writer]" : " [blocks forever]")
+                + "  at " + Names.frame(site) + "\n"
+                + (sharedTwice ? "\n *** POSSIBLE DEADLOCK ***\n\n" : "\n *** DEADLOCK ***\n\n");
         Finding f = new Finding(id(), Severity.ERROR, message(lock, heldMode, askedMode), Reporter.location(stack, site),
                 lock, trace, List.of(th), Reporter.fingerprint(id(), Names.frame(heldSite), Names.frame(site)), null);
         reporter.report(f, text);

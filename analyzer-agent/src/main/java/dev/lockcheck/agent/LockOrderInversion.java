@@ -32,10 +32,13 @@ final class LockOrderInversion {
         final int toMode;
         final int site;
         final String thread;
+        final Thread owner;
         Object gate;
         final Map<Integer, Boolean> modes = new LinkedHashMap<>();
 
-        Edge(Object from, Object to, int fromMode, int toMode, int site, String thread, Object gate) {
+        Edge(Object from, Object to, int fromMode, int toMode, int site, Thread owner, Object gate) {
+            this.owner = owner;
+            String thread = owner.getName();
             this.from = from;
             this.to = to;
             this.fromMode = fromMode;
@@ -65,7 +68,7 @@ final class LockOrderInversion {
         Map<Object, Edge> out = graph.computeIfAbsent(e.obj2(), k -> new IdentityHashMap<>());
         Edge old = out.get(e.obj());
         if (old == null) {
-            Edge ed = new Edge(e.obj2(), e.obj(), e.mode2(), e.mode(), e.site(), e.thread().thread.getName(), e.obj3());
+            Edge ed = new Edge(e.obj2(), e.obj(), e.mode2(), e.mode(), e.site(), e.thread().thread, e.obj3());
             ed.modes.put(e.mode2() * 16 + e.mode(), true);
             out.put(e.obj(), ed);
             changed = true;
@@ -158,7 +161,7 @@ final class LockOrderInversion {
             text.append("\"").append(e.thread).append("\": ").append(Names.op(e.fromMode, from)).append(" -> ")
                     .append(Names.op(e.toMode, to)).append("   at ").append(Names.frame(e.site)).append('\n');
             trace.add(HandoffDeadlock.step(e.site, e.thread + " acquires " + Names.lock(e.to) + " holding " + Names.lock(e.from)));
-            threads.add(new ThreadSnapshot(e.thread, 0, "TERMINATED_OR_RUNNING", List.of(Names.frame(e.site))));
+            threads.add(new ThreadSnapshot(e.thread, e.owner.getId(), e.owner.getState().name(), List.of(Names.frame(e.site))));
             fp.add(Names.frame(e.site));
         }
         msg.append(" (take them in one global order everywhere)");
