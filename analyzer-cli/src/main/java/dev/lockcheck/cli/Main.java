@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                RunCommand.class,
+                AttachCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
