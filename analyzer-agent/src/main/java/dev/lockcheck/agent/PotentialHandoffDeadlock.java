@@ -17,7 +17,8 @@ import java.util.Set;
  * LC202, exactly as rules.md words it: thread A holds read(L) across a handoff wait that thread B
  * completes; B took a first (non-reentrant) read hold on L after A acquired L and before that
  * completion; and L is write-acquired at some point in the run. Had a writer queued just before
- * B's read, nothing could move. Events arrive in time order from the watchdog; a handoff operation
+ * B's read, nothing could move. Events arrive in logical-time order from the watchdog (the clock
+ * ticks at every handoff; a lock acquisition carries the clock it saw); a handoff operation
  * is paired with every operation of the other side that is open on the same object when it begins
  * (the later of two partners always finds the earlier one still waiting).
  */
@@ -39,10 +40,11 @@ final class PotentialHandoffDeadlock {
     private final Reporter reporter;
     private final Options options;
     private final Set<Object> written;
-    private final Map<ThreadState, Map<Object, Read>> firstReads = new IdentityHashMap<>();
+    private final Map<ThreadState, Map<Object, java.util.ArrayDeque<Read>>> firstReads = new IdentityHashMap<>();
     private final Map<ThreadState, List<Hold>> holdBuffer = new IdentityHashMap<>();
     private final Map<Object, List<Op>> open = new IdentityHashMap<>();
-    private final List<Candidate> pending = new ArrayList<>();
+    /** Candidates waiting for their lock to be written; one per (lock, sites), so a long run stays bounded. */
+    private final Map<List<Object>, Candidate> pending = new java.util.HashMap<>();
 
     PotentialHandoffDeadlock(Reporter reporter, Options options, Set<Object> written) {
         this.reporter = reporter;
@@ -54,7 +56,10 @@ final class PotentialHandoffDeadlock {
         switch (e.kind()) {
             case Hooks.EV_ACQ -> {
                 if ((e.mode() == Hooks.READ || e.mode() == Hooks.STAMP_READ) && !e.reentrant()) {
-                    firstReads.computeIfAbsent(e.thread(), k -> new IdentityHashMap<>()).put(e.obj(), new Read(e.site(), e.time()));
+                    java.util.ArrayDeque<Read> reads = firstReads.computeIfAbsent(e.thread(), k -> new IdentityHashMap<>())
+                            .computeIfAbsent(e.obj(), k -> new java.util.ArrayDeque<>());
+                    if (reads.size() == 8) reads.removeFirst();
+                    reads.addLast(new Read(e.site(), e.time()));
                 }
             }
             case Hooks.EV_HOLD -> holdBuffer.computeIfAbsent(e.thread(), k -> new ArrayList<>())
@@ -91,17 +96,28 @@ final class PotentialHandoffDeadlock {
 
     /** a holds a read across its wait, b completes it at time t. */
     private void check(Op a, Op b, long t) {
-        Map<Object, Read> reads = firstReads.get(b.ts());
+        Map<Object, java.util.ArrayDeque<Read>> reads = firstReads.get(b.ts());
         if (reads == null) return;
         for (Hold h : a.holds()) {
-            Read r = reads.get(h.key());
-            if (r != null && r.time() > h.time() && r.time() <= t) pending.add(new Candidate(a, h, b, r));
+            java.util.ArrayDeque<Read> rs = reads.get(h.key());
+            if (rs == null) continue;
+            for (Read r : rs) {
+                if (r.time() > h.time() && r.time() < t) {
+                    pending.putIfAbsent(List.of(System.identityHashCode(h.key()), h.site(), a.site(), r.site(), b.site()),
+                            new Candidate(a, h, b, r));
+                    break;
+                }
+            }
         }
     }
 
     /** After each drain and at exit: report the candidates whose lock has been written by now. */
     void flush() {
-        for (Iterator<Candidate> it = pending.iterator(); it.hasNext(); ) {
+        firstReads.keySet().removeIf(ts -> !ts.thread.isAlive());
+        holdBuffer.keySet().removeIf(ts -> !ts.thread.isAlive());
+        open.values().forEach(ops -> ops.removeIf(o -> !o.ts().thread.isAlive()));
+        open.values().removeIf(List::isEmpty);
+        for (Iterator<Candidate> it = pending.values().iterator(); it.hasNext(); ) {
             Candidate c = it.next();
             if (!written.contains(c.hold().key())) continue;
             it.remove();

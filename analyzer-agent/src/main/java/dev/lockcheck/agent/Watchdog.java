@@ -17,7 +17,6 @@ import java.util.WeakHashMap;
  * Also runs once more at exit.
  */
 final class Watchdog implements Runnable {
-    private static final long SETTLE_NANOS = 20_000_000L;
     private static final boolean DEBUG = Boolean.getBoolean("lockcheck.debug");
 
     private final Options options;
@@ -71,12 +70,16 @@ final class Watchdog implements Runnable {
         storm.scan();
     }
 
+    private static boolean ticks(Event e) {
+        return e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP || e.kind() == Hooks.EV_HOLD;
+    }
+
     void stop() {
         stopped = true;
     }
 
     private void drain(boolean all) {
-        long cutoff = all ? Long.MAX_VALUE : System.nanoTime() - SETTLE_NANOS;
+        long cutoff = all ? Long.MAX_VALUE : Hooks.tick();
         for (ThreadState ts : Hooks.threads()) {
             long head = ts.head;
             long from = drained.getOrDefault(ts, 0L);
@@ -93,7 +96,8 @@ final class Watchdog implements Runnable {
         }
         Hooks.forget(ts -> ts.head == drained.getOrDefault(ts, -1L));
         drained.keySet().retainAll(java.util.Arrays.asList(Hooks.threads()));
-        pending.sort(Comparator.comparingLong(Event::time));
+        // a tick (handoff begin or operation) with value v precedes every event that read the clock as v
+        pending.sort(Comparator.comparingLong(Event::time).thenComparingInt(e -> ticks(e) ? 0 : 1));
         int n = 0;
         while (n < pending.size() && pending.get(n).time() < cutoff) n++;
         List<Event> ready = new ArrayList<>(pending.subList(0, n));

@@ -42,10 +42,14 @@ public final class Hooks {
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
     private static volatile ThreadState[] all = new ThreadState[0];
     private static final VarHandle HEAD;
+    private static final VarHandle CLOCK;
+    /** See {@link #tick()}. */
+    private static volatile long clock;
 
     static {
         try {
             HEAD = MethodHandles.lookup().findVarHandle(ThreadState.class, "head", long.class);
+            CLOCK = MethodHandles.lookup().findStaticVarHandle(Hooks.class, "clock", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -116,8 +120,8 @@ public final class Hooks {
         long h = ts.head;
         int i = (int) h & (ThreadState.RING - 1);
         ts.evObj[i] = o;
-        ts.evObj2[i] = o2;
-        ts.evObj3[i] = o3;
+        if (o2 != null || ts.evObj2[i] != null) ts.evObj2[i] = o2;
+        if (o3 != null || ts.evObj3[i] != null) ts.evObj3[i] = o3;
         ts.evCode[i] = code;
         ts.evSite[i] = site;
         ts.evTime[i] = time;
@@ -127,10 +131,22 @@ public final class Hooks {
 
     // ---------------------------------------------------------------- lock tracking
 
+    /** The calling thread's state when it is tracked, else null (tracking off, an agent thread). */
+    private static ThreadState tracked() {
+        if (!on) return null;
+        ThreadState ts = STATE.get();
+        return ts.internal ? null : ts;
+    }
+
+    /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
+    public static long tick() {
+        return (long) CLOCK.getAndAdd(1L) + 1;
+    }
+
     /** Before a blocking acquisition: immediate rules, then mark the wait. */
-    static void before(Object key, int mode, int site, boolean blocking) {
-        ThreadState ts = enter();
-        if (ts == null) return;
+    static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
+        if (ts.busy) return;
+        ts.busy = true;
         try {
             if (blocking && ts.heldCount > 0) immediate(ts, key, mode, site);
             ts.waitCode = mode;
@@ -159,19 +175,19 @@ public final class Hooks {
     }
 
     /** After the acquisition succeeded. */
-    static void acquired(Object key, int mode, int site) {
-        ThreadState ts = enter();
-        if (ts == null) return;
+    static void acquired(ThreadState ts, Object key, int mode, int site) {
+        if (ts.busy) return;
+        ts.busy = true;
         try {
             ts.waitObj = null;
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
-            long now = 0;
+            boolean logged = mode != EXCLUSIVE && mode != MONITOR;
+            long now = logged || n > 0 ? clock : 0;
             boolean reentrant = i >= 0;
             if (reentrant) {
                 ts.heldDepth[i]++;
             } else if (n < ThreadState.MAX_HELD) {
-                now = System.nanoTime();
                 for (int j = 0; j < n; j++) {
                     Object from = ts.heldKey[j];
                     if (from != key) {
@@ -188,10 +204,7 @@ public final class Hooks {
             } else {
                 ts.overflow++;
             }
-            if (mode != EXCLUSIVE && mode != MONITOR) {
-                emit(ts, EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0), key, null, null, site,
-                        now != 0 ? now : System.nanoTime());
-            }
+            if (logged) emit(ts, EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0), key, null, null, site, now);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -200,16 +213,13 @@ public final class Hooks {
     }
 
     /** The blocking acquisition ended without the lock (interrupted, timed out). */
-    static void gaveUp() {
-        ThreadState ts = enter();
-        if (ts == null) return;
+    static void gaveUp(ThreadState ts) {
         ts.waitObj = null;
-        ts.busy = false;
     }
 
-    static void released(Object key, int mode) {
-        ThreadState ts = enter();
-        if (ts == null) return;
+    static void released(ThreadState ts, Object key, int mode) {
+        if (ts.busy) return;
+        ts.busy = true;
         try {
             int i = ts.find(key, mode);
             if (i < 0) {
@@ -234,16 +244,18 @@ public final class Hooks {
         }
     }
 
-    static void tryFailed(Object key, int site) {
-        ThreadState ts = enter();
-        if (ts == null) return;
+    static void tryFailed(ThreadState ts, Object key, int site) {
+        if (ts.busy) return;
+        ts.busy = true;
         try {
-            long now = System.nanoTime();
-            if (ts.stormKey != key || ts.stormSite != site || now - ts.stormStart > 1_000_000_000L) {
-                ts.stormKey = key;
-                ts.stormSite = site;
-                ts.stormStart = now;
-                ts.stormCount = 0;
+            if (ts.stormKey != key || ts.stormSite != site || (ts.stormCount & 63) == 0) {
+                long now = System.nanoTime();
+                if (ts.stormKey != key || ts.stormSite != site || now - ts.stormStart > 1_000_000_000L) {
+                    ts.stormKey = key;
+                    ts.stormSite = site;
+                    ts.stormStart = now;
+                    ts.stormCount = 0;
+                }
             }
             if (++ts.stormCount == stormThreshold + 1) {
                 ts.stormHitCount = ts.stormCount;
@@ -262,7 +274,7 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            long now = System.nanoTime();
+            long now = tick();
             for (int j = 0; j < ts.heldCount; j++) {
                 int m = ts.heldMode[j];
                 if (m == READ || m == STAMP_READ) {
@@ -286,7 +298,7 @@ public final class Hooks {
         if (ts == null) return;
         try {
             ts.waitObj = null;
-            emit(ts, EV_HEND | (side << 4), h, null, null, site, System.nanoTime());
+            emit(ts, EV_HEND | (side << 4), h, null, null, site, clock);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -299,7 +311,7 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            emit(ts, EV_HOP | (side << 4), h, null, null, site, System.nanoTime());
+            emit(ts, EV_HOP | (side << 4), h, null, null, site, tick());
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -327,15 +339,18 @@ public final class Hooks {
     // ---------------------------------------------------------------- monitors (synchronized blocks)
 
     public static void monitorBefore(Object o, int site) {
-        if (on) before(o, MONITOR, site, false);
+        ThreadState ts = tracked();
+        if (ts != null) before(ts, o, MONITOR, site, false);
     }
 
     public static void monitorAfter(Object o, int site) {
-        if (on) acquired(o, MONITOR, site);
+        ThreadState ts = tracked();
+        if (ts != null) acquired(ts, o, MONITOR, site);
     }
 
     public static void monitorExit(Object o) {
-        if (on) released(o, MONITOR);
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, o, MONITOR);
     }
 
     /** A lock object was allocated at an application call site: remember where (reports name locks by it). */
@@ -353,203 +368,209 @@ public final class Hooks {
     // ---------------------------------------------------------------- java.util.concurrent.locks.Lock
 
     public static void lock(Lock l, int site) {
-        if (!on) {
+        ThreadState ts = tracked();
+        if (ts == null) {
             l.lock();
             return;
         }
         int m = Keys.mode(l);
         Object k = Keys.key(l, m);
-        before(k, m, site, true);
+        before(ts, k, m, site, true);
         l.lock();
-        acquired(k, m, site);
+        acquired(ts, k, m, site);
     }
 
     public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
-        if (!on) {
+        ThreadState ts = tracked();
+        if (ts == null) {
             l.lockInterruptibly();
             return;
         }
         int m = Keys.mode(l);
         Object k = Keys.key(l, m);
-        before(k, m, site, true);
+        before(ts, k, m, site, true);
         boolean ok = false;
         try {
             l.lockInterruptibly();
             ok = true;
         } finally {
-            if (ok) acquired(k, m, site);
-            else gaveUp();
+            if (ok) acquired(ts, k, m, site);
+            else gaveUp(ts);
         }
     }
 
     public static boolean tryLock(Lock l, int site) {
-        if (!on) return l.tryLock();
         boolean ok = l.tryLock();
-        int m = Keys.mode(l);
-        Object k = Keys.key(l, m);
-        if (ok) acquired(k, m, site);
-        else tryFailed(k, site);
+        ThreadState ts = tracked();
+        if (ts != null) {
+            int m = Keys.mode(l);
+            Object k = Keys.key(l, m);
+            if (ok) acquired(ts, k, m, site);
+            else tryFailed(ts, k, site);
+        }
         return ok;
     }
 
     public static boolean tryLock(Lock l, long time, TimeUnit unit, int site) throws InterruptedException {
-        if (!on) return l.tryLock(time, unit);
+        ThreadState ts = tracked();
+        if (ts == null) return l.tryLock(time, unit);
         int m = Keys.mode(l);
         Object k = Keys.key(l, m);
-        before(k, m, site, false);
+        before(ts, k, m, site, false);
         boolean ok = false;
         try {
             ok = l.tryLock(time, unit);
         } finally {
-            if (ok) acquired(k, m, site);
-            else gaveUp();
+            if (ok) acquired(ts, k, m, site);
+            else gaveUp(ts);
         }
-        if (!ok) tryFailed(k, site);
+        if (!ok) tryFailed(ts, k, site);
         return ok;
     }
 
+    /** Bookkeeping after the real release: the critical section does not grow by the tracker's work. */
     public static void unlock(Lock l, int site) {
-        if (on) {
-            int m = Keys.mode(l);
-            released(Keys.key(l, m), m);
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.unlock();
+            return;
         }
+        int m = Keys.mode(l);
+        Object k = Keys.key(l, m);
         l.unlock();
+        released(ts, k, m);
     }
 
     // ---------------------------------------------------------------- StampedLock
 
     public static long readLock(StampedLock l, int site) {
-        if (!on) return l.readLock();
-        before(l, STAMP_READ, site, true);
+        ThreadState ts = tracked();
+        if (ts == null) return l.readLock();
+        before(ts, l, STAMP_READ, site, true);
         long s = l.readLock();
-        acquired(l, STAMP_READ, site);
+        acquired(ts, l, STAMP_READ, site);
         return s;
     }
 
     public static long writeLock(StampedLock l, int site) {
-        if (!on) return l.writeLock();
-        before(l, STAMP_WRITE, site, true);
+        ThreadState ts = tracked();
+        if (ts == null) return l.writeLock();
+        before(ts, l, STAMP_WRITE, site, true);
         long s = l.writeLock();
-        acquired(l, STAMP_WRITE, site);
+        acquired(ts, l, STAMP_WRITE, site);
         return s;
     }
 
     public static long readLockInterruptibly(StampedLock l, int site) throws InterruptedException {
-        if (!on) return l.readLockInterruptibly();
-        before(l, STAMP_READ, site, true);
+        ThreadState ts = tracked();
+        if (ts == null) return l.readLockInterruptibly();
+        before(ts, l, STAMP_READ, site, true);
         long s = 0;
         try {
             s = l.readLockInterruptibly();
         } finally {
-            if (s != 0) acquired(l, STAMP_READ, site);
-            else gaveUp();
+            if (s != 0) acquired(ts, l, STAMP_READ, site);
+            else gaveUp(ts);
         }
         return s;
     }
 
     public static long writeLockInterruptibly(StampedLock l, int site) throws InterruptedException {
-        if (!on) return l.writeLockInterruptibly();
-        before(l, STAMP_WRITE, site, true);
+        ThreadState ts = tracked();
+        if (ts == null) return l.writeLockInterruptibly();
+        before(ts, l, STAMP_WRITE, site, true);
         long s = 0;
         try {
             s = l.writeLockInterruptibly();
         } finally {
-            if (s != 0) acquired(l, STAMP_WRITE, site);
-            else gaveUp();
+            if (s != 0) acquired(ts, l, STAMP_WRITE, site);
+            else gaveUp(ts);
+        }
+        return s;
+    }
+
+    private static long tried(StampedLock l, long s, int mode, int site) {
+        ThreadState ts = tracked();
+        if (ts != null) {
+            if (s != 0) acquired(ts, l, mode, site);
+            else tryFailed(ts, l, site);
         }
         return s;
     }
 
     public static long tryReadLock(StampedLock l, int site) {
-        long s = l.tryReadLock();
-        if (on) {
-            if (s != 0) acquired(l, STAMP_READ, site);
-            else tryFailed(l, site);
-        }
-        return s;
+        return tried(l, l.tryReadLock(), STAMP_READ, site);
     }
 
     public static long tryWriteLock(StampedLock l, int site) {
-        long s = l.tryWriteLock();
-        if (on) {
-            if (s != 0) acquired(l, STAMP_WRITE, site);
-            else tryFailed(l, site);
-        }
-        return s;
+        return tried(l, l.tryWriteLock(), STAMP_WRITE, site);
     }
 
     public static long tryReadLock(StampedLock l, long time, TimeUnit unit, int site) throws InterruptedException {
-        long s = l.tryReadLock(time, unit);
-        if (on) {
-            if (s != 0) acquired(l, STAMP_READ, site);
-            else tryFailed(l, site);
-        }
-        return s;
+        return tried(l, l.tryReadLock(time, unit), STAMP_READ, site);
     }
 
     public static long tryWriteLock(StampedLock l, long time, TimeUnit unit, int site) throws InterruptedException {
-        long s = l.tryWriteLock(time, unit);
-        if (on) {
-            if (s != 0) acquired(l, STAMP_WRITE, site);
-            else tryFailed(l, site);
-        }
-        return s;
+        return tried(l, l.tryWriteLock(time, unit), STAMP_WRITE, site);
+    }
+
+    private static void releasedStamp(StampedLock l, int mode) {
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, l, mode);
     }
 
     public static void unlockRead(StampedLock l, long stamp, int site) {
-        if (on) released(l, STAMP_READ);
         l.unlockRead(stamp);
+        releasedStamp(l, STAMP_READ);
     }
 
     public static void unlockWrite(StampedLock l, long stamp, int site) {
-        if (on) released(l, STAMP_WRITE);
         l.unlockWrite(stamp);
+        releasedStamp(l, STAMP_WRITE);
     }
 
     public static void unlock(StampedLock l, long stamp, int site) {
-        if (on) released(l, StampedLock.isReadLockStamp(stamp) ? STAMP_READ : STAMP_WRITE);
         l.unlock(stamp);
+        releasedStamp(l, StampedLock.isReadLockStamp(stamp) ? STAMP_READ : STAMP_WRITE);
     }
 
     public static boolean tryUnlockRead(StampedLock l, int site) {
         boolean ok = l.tryUnlockRead();
-        if (on && ok) released(l, STAMP_READ);
+        if (ok) releasedStamp(l, STAMP_READ);
         return ok;
     }
 
     public static boolean tryUnlockWrite(StampedLock l, int site) {
         boolean ok = l.tryUnlockWrite();
-        if (on && ok) released(l, STAMP_WRITE);
+        if (ok) releasedStamp(l, STAMP_WRITE);
         return ok;
     }
 
     public static long tryConvertToWriteLock(StampedLock l, long stamp, int site) {
         long s = l.tryConvertToWriteLock(stamp);
-        if (on && s != 0 && StampedLock.isReadLockStamp(stamp)) {
-            released(l, STAMP_READ);
-            acquired(l, STAMP_WRITE, site);
-        } else if (on && s != 0 && !StampedLock.isWriteLockStamp(stamp)) {
-            acquired(l, STAMP_WRITE, site);
+        ThreadState ts = tracked();
+        if (ts != null && s != 0 && !StampedLock.isWriteLockStamp(stamp)) {
+            if (StampedLock.isReadLockStamp(stamp)) released(ts, l, STAMP_READ);
+            acquired(ts, l, STAMP_WRITE, site);
         }
         return s;
     }
 
     public static long tryConvertToReadLock(StampedLock l, long stamp, int site) {
         long s = l.tryConvertToReadLock(stamp);
-        if (on && s != 0 && StampedLock.isWriteLockStamp(stamp)) {
-            released(l, STAMP_WRITE);
-            acquired(l, STAMP_READ, site);
-        } else if (on && s != 0 && !StampedLock.isReadLockStamp(stamp)) {
-            acquired(l, STAMP_READ, site);
+        ThreadState ts = tracked();
+        if (ts != null && s != 0 && !StampedLock.isReadLockStamp(stamp)) {
+            if (StampedLock.isWriteLockStamp(stamp)) released(ts, l, STAMP_WRITE);
+            acquired(ts, l, STAMP_READ, site);
         }
         return s;
     }
 
     public static long tryConvertToOptimisticRead(StampedLock l, long stamp, int site) {
         long s = l.tryConvertToOptimisticRead(stamp);
-        if (on && s != 0) {
-            if (StampedLock.isReadLockStamp(stamp)) released(l, STAMP_READ);
-            else if (StampedLock.isWriteLockStamp(stamp)) released(l, STAMP_WRITE);
+        if (s != 0) {
+            if (StampedLock.isReadLockStamp(stamp)) releasedStamp(l, STAMP_READ);
+            else if (StampedLock.isWriteLockStamp(stamp)) releasedStamp(l, STAMP_WRITE);
         }
         return s;
     }

@@ -43,9 +43,9 @@ public final class Keys {
     public static Object key(Object lock, int mode) {
         switch (mode) {
             case Hooks.READ:
-                return READ_SYNC == null ? lock : READ_SYNC.get(lock);
+                return READ_SYNC == null ? lock : (Object) READ_SYNC.get((ReentrantReadWriteLock.ReadLock) lock);
             case Hooks.WRITE:
-                return WRITE_SYNC == null ? lock : WRITE_SYNC.get(lock);
+                return WRITE_SYNC == null ? lock : (Object) WRITE_SYNC.get((ReentrantReadWriteLock.WriteLock) lock);
             case Hooks.STAMP_READ:
                 return lock instanceof StampedLock || SL_READ_OWNER == null ? lock : SL_READ_OWNER.get(lock);
             case Hooks.STAMP_WRITE:

@@ -25,12 +25,16 @@ public final class ThreadState {
     public int overflow;
 
     /** What the thread is blocked on (a lock key or a handoff object), null when running. */
-    public volatile Object waitObj;
+    public Object waitObj;
     /** Lock wait: mode; handoff wait: Hooks.SIDE_* + 16. */
     public int waitCode;
     public int waitSite;
-    /** Incremented at every wait start: a wait seen with the same sequence twice has not moved. */
-    public volatile long waitSeq;
+    /**
+     * Incremented at every wait start: a wait seen with the same sequence twice has not moved. The
+     * wait fields are plain (a volatile write costs a fence per lock); the watchdog reads them racily
+     * and trusts only what stays unchanged over a whole interval.
+     */
+    public long waitSeq;
 
     /** The FutureTask this thread is running, if any (its runner ends the waits on it). */
     public volatile Object runningTask;
