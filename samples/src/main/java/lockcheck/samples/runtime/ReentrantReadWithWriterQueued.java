@@ -18,14 +18,14 @@ public final class ReentrantReadWithWriterQueued {
             while (!lock.hasQueuedThreads()) {
                 Thread.sleep(1); // until the writer is queued
             }
-            return inner() + 1;
+            return inner() + 1; // expect: LC004
         } finally {
             lock.readLock().unlock();
         }
     }
 
     private int inner() {
-        lock.readLock().lock(); // expect: LC004
+        lock.readLock().lock();
         try {
             return value;
         } finally {

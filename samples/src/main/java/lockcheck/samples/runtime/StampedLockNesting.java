@@ -15,14 +15,14 @@ public final class StampedLockNesting {
     double length() {
         long stamp = lock.readLock();
         try {
-            return Math.sqrt(x * x + sumOfSquaresY());
+            return Math.sqrt(x * x + sumOfSquaresY()); // expect: LC003
         } finally {
             lock.unlockRead(stamp);
         }
     }
 
     private double sumOfSquaresY() {
-        long stamp = lock.readLock(); // expect: LC003
+        long stamp = lock.readLock();
         try {
             return y * y;
         } finally {
