@@ -204,7 +204,13 @@ public final class Hooks {
             } else {
                 ts.overflow++;
             }
-            if (logged) emit(ts, EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0), key, null, null, site, now);
+            int code = EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0);
+            if (logged && (ts.lastAcqKey != key || ts.lastAcqCode != code || ts.lastAcqStamp != now)) {
+                ts.lastAcqKey = key;
+                ts.lastAcqCode = code;
+                ts.lastAcqStamp = now;
+                emit(ts, code, key, null, null, site, now);
+            }
         } catch (Throwable t) {
             fail(t);
         } finally {

@@ -7,7 +7,7 @@ package dev.lockcheck.agent.boot;
  */
 public final class ThreadState {
     public static final int MAX_HELD = 64;
-    public static final int RING = 8192;
+    public static final int RING = 2048;
 
     public final Thread thread;
     /** Agent threads (watchdog, report writer) are never tracked. */
@@ -49,6 +49,11 @@ public final class ThreadState {
     public final long[] evAux = new long[RING];
     /** Events written so far; published with release semantics after the slot is filled. */
     public volatile long head;
+
+    /** Last acquisition logged: the same lock and mode again at the same clock adds nothing (no handoff since). */
+    public Object lastAcqKey;
+    public int lastAcqCode;
+    public long lastAcqStamp = -1;
 
     public Object stormKey;
     public int stormSite;
