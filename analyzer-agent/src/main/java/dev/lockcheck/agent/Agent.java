@@ -61,22 +61,40 @@ public final class Agent {
             Object unsafe = u.getMethod("getUnsafe").invoke(null);
             java.lang.reflect.Method define = u.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
                     ClassLoader.class, java.security.ProtectionDomain.class);
-            try (JarFile in = new JarFile(agentJar)) {
-                for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
-                    JarEntry je = e.nextElement();
-                    String n = je.getName();
-                    if (!n.startsWith(BOOT) || !n.endsWith(".class")) continue;
-                    byte[] b;
-                    try (InputStream is = in.getInputStream(je)) {
-                        b = is.readAllBytes();
-                    }
-                    define.invoke(unsafe, n.substring(0, n.length() - 6).replace('/', '.'), b, 0, b.length, null, null);
-                }
+            for (java.util.Map.Entry<String, byte[]> c : bootClasses(agentJar).entrySet()) {
+                byte[] b = c.getValue();
+                define.invoke(unsafe, c.getKey(), b, 0, b.length, null, null);
             }
             return bootLoaded();
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    /** The hook classes by name, from the agent jar (or a class directory, when run from a build tree). */
+    private static java.util.Map<String, byte[]> bootClasses(File from) throws java.io.IOException {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        if (from.isDirectory()) {
+            File[] files = new File(from, BOOT).listFiles((d, n) -> n.endsWith(".class"));
+            if (files != null) {
+                for (File f : files) {
+                    String n = BOOT + f.getName();
+                    out.put(n.substring(0, n.length() - 6).replace('/', '.'), Files.readAllBytes(f.toPath()));
+                }
+            }
+            return out;
+        }
+        try (JarFile in = new JarFile(from)) {
+            for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
+                JarEntry je = e.nextElement();
+                String n = je.getName();
+                if (!n.startsWith(BOOT) || !n.endsWith(".class")) continue;
+                try (InputStream is = in.getInputStream(je)) {
+                    out.put(n.substring(0, n.length() - 6).replace('/', '.'), is.readAllBytes());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean bootLoaded() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockcheck.report.Finding;
 import dev.lockcheck.report.Report;
 import dev.lockcheck.report.ReportJson;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +47,9 @@ class RuntimeSamplesIT {
         cmd.add("-cp");
         cmd.add(SAMPLES.toAbsolutePath().toString());
         cmd.add("lockcheck.samples.runtime." + sample);
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS"); // under `lockcheck run`, the sample gets exactly one agent: ours
+        Process p = pb.start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(sample + " did not end within 90 s");
@@ -148,10 +149,12 @@ class RuntimeSamplesIT {
     void badOptions_saySo_andTheApplicationStillRuns() throws Exception {
         Path report = WORK.resolve("bad.json");
         Files.createDirectories(WORK);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + AGENT.toAbsolutePath() + "=onDeadlock=maybe", "-cp", SAMPLES.toAbsolutePath().toString(),
                 "lockcheck.samples.runtime.CleanDowngrade")
-                .redirectError(report.resolveSibling("bad.err").toFile()).redirectOutput(new File("/dev/null")).start();
+                .redirectError(report.resolveSibling("bad.err").toFile()).redirectOutput(WORK.resolve("bad.out").toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
         assertTrue(Files.readString(report.resolveSibling("bad.err")).contains("onDeadlock must be report or exit"));
