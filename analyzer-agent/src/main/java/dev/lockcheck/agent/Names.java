@@ -53,9 +53,16 @@ final class Names {
         return n.substring(dot + 1);
     }
 
+    /** {@code SynchronousQueue SeedHang.queue}, or type@hash when the allocation was not seen. */
     static String handoff(Object h) {
-        return h instanceof Thread t ? "Thread \"" + t.getName() + "\"" : h.getClass().getSimpleName()
-                + "@" + Integer.toHexString(System.identityHashCode(h));
+        if (h instanceof Thread t) return "Thread \"" + t.getName() + "\"";
+        Sites.Site a = allocation(h);
+        String type = h.getClass().getSimpleName();
+        if (a != null && a.field() != null) {
+            String f = a.field();
+            return type + " " + f.substring(f.lastIndexOf('.', f.lastIndexOf('.') - 1) + 1);
+        }
+        return type + "@" + Integer.toHexString(System.identityHashCode(h));
     }
 
     static LockMode mode(int m) {

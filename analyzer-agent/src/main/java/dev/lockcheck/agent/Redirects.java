@@ -27,8 +27,10 @@ final class Redirects {
     private static final List<String> FUTURES = List.of(J + "Future", J + "FutureTask", J + "RunnableFuture",
             J + "ScheduledFuture", J + "RunnableScheduledFuture", J + "CompletableFuture", J + "ForkJoinTask");
 
-    /** Lock classes whose allocation sites name the lock in reports. */
-    static final Set<String> ALLOCATED = Set.of(L + "ReentrantReadWriteLock", L + "ReentrantLock", L + "StampedLock");
+    /** Classes whose allocation sites (and the field they are stored in) name them in reports; long-lived kinds only. */
+    static final Set<String> ALLOCATED = Set.of(L + "ReentrantReadWriteLock", L + "ReentrantLock", L + "StampedLock",
+            J + "SynchronousQueue", J + "LinkedBlockingQueue", J + "ArrayBlockingQueue", J + "LinkedTransferQueue",
+            J + "CyclicBarrier", J + "Semaphore", J + "Exchanger");
 
     private static final Map<String, Target> TABLE = new HashMap<>();
 
