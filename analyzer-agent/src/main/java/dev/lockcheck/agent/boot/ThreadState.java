@@ -63,7 +63,7 @@ public final class ThreadState {
     public volatile int stormHit;
     public volatile int stormHitCount;
 
-    ThreadState(Thread thread) {
+    public ThreadState(Thread thread) {
         this.thread = thread;
     }
 
