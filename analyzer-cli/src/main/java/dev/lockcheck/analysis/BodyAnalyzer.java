@@ -148,11 +148,20 @@ final class BodyAnalyzer {
     }
 
     BodyResult run() {
+        State start = State.EMPTY;
+        if (body.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized() && body.type() != null) {
+            // a synchronized method holds its monitor for the whole body: callers see it acquired
+            LockId monitor = md.isStatic() ? classMonitor(body.type()) : new LockId(body.type().qualifiedName, body.type().simpleName, "this", null);
+            Held h = new Held(new LockRef(monitor, LockMode.MONITOR), md, Op.ACQUIRE, md.isStatic() ? "" : "this");
+            record(new Obs.Acquire(List.of(), h.ref(), Op.ACQUIRE, false, md.getName(),
+                    List.of(step(md.getName(), "enters synchronized method " + md.getNameAsString() + "()")), Set.of(), h.instance()), true);
+            start = start.acquire(h);
+        }
         State end;
         if (body.code() instanceof BlockStmt b) {
-            end = stmt(b, State.EMPTY);
+            end = stmt(b, start);
         } else {
-            end = eval((Expression) body.code(), State.EMPTY);
+            end = eval((Expression) body.code(), start);
         }
         if (end != null) {
             checkExit(end, body.code(), "the method can end while still holding it");
@@ -231,6 +240,7 @@ final class BodyAnalyzer {
             st = eval(ss.getExpression(), st);
             if (st == null) return null;
             LockId monitor = monitorOf(ss.getExpression());
+            if (monitor == null) return stmt(ss.getBody(), st); // a monitor with no name the checks could use
             Held h = new Held(new LockRef(monitor, LockMode.MONITOR), ss, Op.ACQUIRE, monitorInstance(ss.getExpression()));
             record(new Obs.Acquire(st.held, h.ref(), Op.ACQUIRE, loopDepth > 0, ss,
                     List.of(step(ss, "enters synchronized (" + ss.getExpression() + ")")), Set.copyOf(releasedNotHeld), h.instance()), true);
@@ -701,8 +711,29 @@ final class BodyAnalyzer {
     private void reach(String type, State st) {
         if (silent > 0 || !summaries.unparsed(type)) return;
         frontier.add(type);
-        if (st != null && !st.held.isEmpty()) summaries.need(Set.of(type));
-        if (summaries.followsAllCalls(body.file())) summaries.called(Set.of(type));
+        if (st != null && holdsLock(st)) summaries.need(Set.of(type));
+        if (followsAll()) summaries.called(Set.of(type));
+    }
+
+    /**
+     * Whether calls here lead the prefilter to their callees whatever is held: inside a lambda or
+     * an anonymous class (where mapping functions and cache loaders live) of a seed of the
+     * non-lock checks.
+     */
+    private boolean followsAll() {
+        return summaries.followsAllCalls(body.file())
+                && (inlineLambda > 0 || body.owner() instanceof LambdaExpr || (body.type() != null && body.type().isAnonymous()));
+    }
+
+    /**
+     * Whether a java.util.concurrent lock is held: what makes the prefilter parse the code called
+     * here. Monitors alone do not: files that synchronize are parsed anyway (the word makes them
+     * seeds), and following every call out of every synchronized method would parse most of a
+     * project for the lock-order check alone.
+     */
+    private static boolean holdsLock(State st) {
+        for (Held h : st.held) if (h.ref().mode() != LockMode.MONITOR) return true;
+        return false;
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
@@ -713,8 +744,8 @@ final class BodyAnalyzer {
             Summary s = summaries.of(m);
             if (silent == 0) {
                 frontier.addAll(s.frontier());
-                if (!st.held.isEmpty()) summaries.need(s.frontier());
-                if (summaries.followsAllCalls(body.file())) summaries.called(s.frontier());
+                if (holdsLock(st)) summaries.need(s.frontier());
+                if (followsAll()) summaries.called(s.frontier());
             }
             TraceStep call = step(mc, "calls " + m.display());
             for (Obs e : s.events()) {
@@ -881,11 +912,19 @@ final class BodyAnalyzer {
         TypeInfo t = resolver.index().enclosingType(x);
         String owner = t == null ? "" : t.qualifiedName;
         String ownerName = t == null ? "" : t.simpleName;
-        if (x instanceof com.github.javaparser.ast.expr.ThisExpr) return new LockId(owner, ownerName, "this", null);
-        if (x instanceof com.github.javaparser.ast.expr.ClassExpr c) {
-            return new LockId(owner, ownerName, ProjectIndex.simple(c.getType()) + ".class", null);
+        if (x instanceof com.github.javaparser.ast.expr.ThisExpr te) {
+            if (te.getTypeName().isPresent()) {
+                TypeInfo outer = resolver.index().firstBySimpleName(te.getTypeName().get().getIdentifier(), body.file());
+                if (outer != null) return new LockId(outer.qualifiedName, outer.simpleName, "this", null);
+            }
+            return new LockId(owner, ownerName, "this", null);
         }
-        if (x instanceof NameExpr n) {
+        if (x instanceof com.github.javaparser.ast.expr.ClassExpr c) {
+            String simple = ProjectIndex.simple(c.getType());
+            TypeInfo ct = resolver.index().firstBySimpleName(simple, body.file());
+            return ct != null ? classMonitor(ct) : new LockId(simple, simple, "class", null);
+        }
+        if (x instanceof NameExpr n && resolver.findLocal(n.getNameAsString(), n) == null) {
             var f = resolver.findField(n.getNameAsString(), n);
             if (f != null) return new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, null);
         }
@@ -893,7 +932,12 @@ final class BodyAnalyzer {
             var f = resolver.fieldOf(fa);
             if (f != null) return new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, null);
         }
-        return new LockId(owner, ownerName, x.toString() + "@" + line(x), null);
+        // a local, parameter or computed object: its lock class is its type (lockdep's view), so
+        // synchronized (node) and DataNode's synchronized methods are one lock
+        // (only for types of the sources: "every Object" or "every Deque" is no lock class)
+        String type = resolver.typeOf(x);
+        TypeInfo ot = type == null ? null : resolver.index().firstBySimpleName(type, body.file());
+        return ot == null ? null : new LockId(ot.qualifiedName, ot.simpleName, "this", null);
     }
 
     /** {@code item.length()} or, for a long call, {@code process(..)}: how a message names a call. */
@@ -903,6 +947,11 @@ final class BodyAnalyzer {
         String scope = mc.getScope().map(Object::toString).orElse("");
         String shortForm = (scope.isEmpty() || scope.length() > 24 ? "" : scope + ".") + mc.getNameAsString() + "(..)";
         return shortForm;
+    }
+
+    /** The monitor of a class literal, which a static synchronized method also takes: {@code Cache.class}. */
+    private static LockId classMonitor(TypeInfo t) {
+        return new LockId(t.qualifiedName, t.simpleName, "class", null);
     }
 
     private TraceStep step(Node n, String note) {

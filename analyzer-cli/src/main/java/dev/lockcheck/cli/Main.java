@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 ExplainCommand.class,
                 ReportCommand.class,
+                RunCommand.class,
+                AttachCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -64,7 +66,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new UsageException("a command is required: scan, rules, explain");
+        throw new UsageException("a command is required: scan, rules, explain, report, run, attach");
     }
 
     /** Standard output closed by its reader ({@code | head}): not an error of ours. */

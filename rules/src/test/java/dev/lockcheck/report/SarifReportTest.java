@@ -72,7 +72,7 @@ class SarifReportTest {
         assertEquals(lc001.page(), r0.at("/help/markdown").asText());
         assertTrue(r0.at("/fullDescription/text").asText().endsWith("."));
         assertEquals("error", r0.at("/defaultConfiguration/level").asText());
-        assertTrue(RuleCatalog.get().all().size() < rules.size(), "the unknown LC201 got a descriptor too");
+        assertTrue(rules.findValuesAsText("id").contains("LC201"), "the runtime LC201 has a descriptor too");
     }
 
     @Test

@@ -42,7 +42,7 @@ class TextReportTest {
         String out = render(SarifReportTest.sampleReport(), false, List.of("baseline: 2 known findings hidden"));
         assertTrue(out.contains("\n  LC001 ReadLockAcrossHandoff  1 error\n"), out);
         assertTrue(out.contains("\n  LC004 NestedReadReacquire    1 suppressed\n"), out);
-        assertTrue(out.contains("\n  LC201                        1 error\n"), out);
+        assertTrue(out.contains("\n  LC201 HandoffDeadlock        1 error\n"), out);
         assertTrue(out.endsWith("  baseline: 2 known findings hidden\n"), out);
     }
 

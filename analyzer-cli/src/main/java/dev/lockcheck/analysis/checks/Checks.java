@@ -12,6 +12,7 @@ public final class Checks {
             new NestedReadReacquire(),
             new UnsafeLockRelease(),
             new MismatchedUnlock(),
+            new LockOrderInversion(),
             new TryLockPollingLoop(),
             new UnsafeDistributedLock(),
             new RecursiveCacheLoad());

@@ -516,7 +516,11 @@ public final class DistributedLockApis {
             if (Collections.disjoint(r.meanings(), meanings)) continue;
             for (String t : r.types()) {
                 String simple = simpleName(t);
-                if (!simple.equals("Object")) out.add(simple);
+                if (simple.equals("Object")) continue;
+                // a short name (KV, Txn, Cache) is part of too many other names: the package it
+                // comes from is the word a file using it must contain (its import)
+                int dot = t.lastIndexOf('.');
+                out.add(simple.length() < 6 && dot > 0 ? t.substring(0, dot) : simple);
             }
         }
         return out;

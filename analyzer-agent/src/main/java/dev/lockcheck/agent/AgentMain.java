@@ -1,0 +1,139 @@
+package dev.lockcheck.agent;
+
+import dev.lockcheck.agent.boot.Hooks;
+import dev.lockcheck.agent.boot.Sink;
+import dev.lockcheck.agent.boot.ThreadState;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Starts the agent once the hook classes are on the bootstrap class path (see {@link Agent}). */
+public final class AgentMain implements Sink, Hooks.Allocations {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+    private static final PrintStream ERR = System.err;
+    private static volatile AgentMain instance;
+
+    private final Options options;
+    private final Reporter reporter;
+    private final Watchdog watchdog;
+    private final ReadToWriteUpgrade upgrade;
+    private final NonReentrantReacquire reacquire;
+
+    private AgentMain(Options options) {
+        this.options = options;
+        this.reporter = new Reporter(options, ERR);
+        this.watchdog = new Watchdog(options, reporter);
+        this.upgrade = new ReadToWriteUpgrade(reporter, watchdog.live, options);
+        this.reacquire = new NonReentrantReacquire(reporter, watchdog.live, options);
+    }
+
+    public static void start(String args, Instrumentation inst, boolean attached) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            ERR.println("lockcheck agent: bad options '" + args + "': " + e.getMessage() + "; agent not started");
+            return;
+        }
+        if (!STARTED.compareAndSet(false, true)) {
+            ERR.println("lockcheck agent: already running in this JVM");
+            return;
+        }
+        openJdkPackages(inst);
+        AgentMain m = new AgentMain(options);
+        instance = m;
+        Hooks.stormThreshold = options.storm();
+        Hooks.sink = m;
+        inst.addTransformer(new Transformer(), true);
+        Hooks.on = true;
+        retransform(inst, attached);
+        Thread w = new Thread(m.watchdog, "lockcheck-watchdog");
+        w.setDaemon(true);
+        w.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(m::atExit, "lockcheck-exit"));
+    }
+
+    private static void openJdkPackages(Instrumentation inst) {
+        Module base = Object.class.getModule();
+        Set<Module> to = Set.of(Hooks.class.getModule(), AgentMain.class.getModule());
+        inst.redefineModule(base, Set.of(), Map.of(),
+                Map.of("java.util.concurrent.locks", to, "java.util.concurrent", to), Set.of(), Map.of());
+    }
+
+    private static void retransform(Instrumentation inst, boolean attached) {
+        List<Class<?>> todo = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getName().equals("java.util.concurrent.FutureTask")) {
+                todo.add(c);
+            } else if (attached && c.getClassLoader() != null && !c.isArray() && !c.isHidden()
+                    && !Transformer.skipped(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+                todo.add(c);
+            }
+        }
+        for (Class<?> c : todo) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                warnOnce("could not retransform " + c.getName() + ": " + t);
+            }
+        }
+    }
+
+    private void atExit() {
+        try {
+            Hooks.markInternal();
+            watchdog.stop();
+            watchdog.step(true);
+        } catch (Throwable t) {
+            stepAside(t);
+        }
+        reporter.write();
+    }
+
+    /** onDeadlock=exit: the report is written; stop the JVM so a hung CI job fails fast. */
+    static void halt(Reporter reporter) {
+        reporter.write();
+        ERR.println("lockcheck agent: deadlock found, halting with status " + Options.EXIT_STATUS
+                + " (onDeadlock=exit); report: " + instance.options.report());
+        ERR.flush();
+        Runtime.getRuntime().halt(Options.EXIT_STATUS);
+    }
+
+    @Override
+    public void immediate(String ruleId, ThreadState ts, int heldIndex, Object key, int askedMode, int site) {
+        try {
+            (ruleId.equals("LC203") ? upgrade : reacquire).fire(ts, heldIndex, key, askedMode, site);
+        } catch (Throwable t) {
+            stepAside(t);
+        }
+    }
+
+    @Override
+    public void allocated(Object lock, int site) {
+        Names.allocated(dev.lockcheck.agent.boot.Keys.keyOfNew(lock), site);
+    }
+
+    @Override
+    public void failed(Throwable t) {
+        stepAside(t);
+    }
+
+    /** A failure inside the agent: said once, then the tracker steps aside; the application goes on. */
+    static void stepAside(Throwable t) {
+        Hooks.on = false;
+        if (WARNED.compareAndSet(false, true)) {
+            ERR.println("lockcheck agent: internal failure, tracking stopped: " + t);
+            StackTraceElement[] st = t.getStackTrace();
+            for (int i = 0; i < Math.min(8, st.length); i++) ERR.println("    at " + st[i]);
+        }
+    }
+
+    static void warnOnce(String message) {
+        if (Boolean.getBoolean("lockcheck.debug")) ERR.println("lockcheck agent: " + message);
+    }
+}

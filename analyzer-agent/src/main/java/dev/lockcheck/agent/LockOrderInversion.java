@@ -1,0 +1,174 @@
+package dev.lockcheck.agent;
+
+import dev.lockcheck.agent.boot.Hooks;
+import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.ThreadSnapshot;
+import dev.lockcheck.report.TraceStep;
+import dev.lockcheck.rules.Severity;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * LC204: a cycle in the run's lock-order graph. An edge L -> M is recorded when a thread acquires
+ * M (not reentrantly) while holding L. A read acquisition counts only for a lock that is also
+ * write-acquired in the run; a cycle whose edges were all taken under one common gate lock (the
+ * outermost lock held) cannot deadlock and is not reported. Each distinct cycle is reported once.
+ */
+final class LockOrderInversion {
+    static final String ID = "LC204";
+    private static final Object UNGATED = new Object();
+
+    private static final class Edge {
+        final Object from;
+        final Object to;
+        final int fromMode;
+        final int toMode;
+        final int site;
+        final String thread;
+        final Thread owner;
+        Object gate;
+        final Map<Integer, Boolean> modes = new LinkedHashMap<>();
+
+        Edge(Object from, Object to, int fromMode, int toMode, int site, Thread owner, Object gate) {
+            this.owner = owner;
+            String thread = owner.getName();
+            this.from = from;
+            this.to = to;
+            this.fromMode = fromMode;
+            this.toMode = toMode;
+            this.site = site;
+            this.thread = thread;
+            this.gate = gate == null ? UNGATED : gate;
+        }
+    }
+
+    private final Reporter reporter;
+    private final Options options;
+    private final Set<Object> written;
+    private final Map<Object, Map<Object, Edge>> graph = new IdentityHashMap<>();
+    private final Set<String> reported = new TreeSet<>();
+    private boolean changed;
+    private int lastWritten;
+
+    LockOrderInversion(Reporter reporter, Options options, Set<Object> written) {
+        this.reporter = reporter;
+        this.options = options;
+        this.written = written;
+    }
+
+    void on(Event e) {
+        if (e.kind() != Hooks.EV_EDGE) return;
+        Map<Object, Edge> out = graph.computeIfAbsent(e.obj2(), k -> new IdentityHashMap<>());
+        Edge old = out.get(e.obj());
+        if (old == null) {
+            Edge ed = new Edge(e.obj2(), e.obj(), e.mode2(), e.mode(), e.site(), e.thread().thread, e.obj3());
+            ed.modes.put(e.mode2() * 16 + e.mode(), true);
+            out.put(e.obj(), ed);
+            changed = true;
+        } else {
+            if (old.gate != (e.obj3() == null ? UNGATED : e.obj3())) {
+                old.gate = UNGATED;
+                changed = true;
+            }
+            if (old.modes.put(e.mode2() * 16 + e.mode(), true) == null) changed = true;
+        }
+    }
+
+    private boolean counts(Edge e) {
+        for (int m : e.modes.keySet()) {
+            int from = m / 16;
+            int to = m % 16;
+            if ((!shared(from) || written.contains(e.from)) && (!shared(to) || written.contains(e.to))) return true;
+        }
+        return false;
+    }
+
+    private static boolean shared(int mode) {
+        return mode == Hooks.READ || mode == Hooks.STAMP_READ;
+    }
+
+    void flush() {
+        if (!changed && written.size() == lastWritten) return;
+        changed = false;
+        lastWritten = written.size();
+        for (Map<Object, Edge> out : graph.values()) {
+            for (Edge e : out.values()) {
+                if (!counts(e)) continue;
+                List<Edge> path = path(e.to, e.from);
+                if (path == null) continue;
+                List<Edge> cycle = new ArrayList<>();
+                cycle.add(e);
+                cycle.addAll(path);
+                report(cycle);
+            }
+        }
+    }
+
+    /** A path of counting edges from a to b, or null. */
+    private List<Edge> path(Object a, Object b) {
+        Map<Object, Edge> via = new IdentityHashMap<>();
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.add(a);
+        via.put(a, null);
+        while (!todo.isEmpty()) {
+            Object n = todo.poll();
+            if (n == b) {
+                List<Edge> p = new ArrayList<>();
+                for (Edge e = via.get(b); e != null; e = via.get(e.from)) p.add(0, e);
+                return p;
+            }
+            for (Edge e : graph.getOrDefault(n, Map.of()).values()) {
+                if (!via.containsKey(e.to) && counts(e)) {
+                    via.put(e.to, e);
+                    todo.add(e.to);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void report(List<Edge> cycle) {
+        Object gate = cycle.get(0).gate;
+        boolean gated = gate != UNGATED;
+        for (Edge e : cycle) gated &= e.gate == gate;
+        if (gated) return;
+        Set<String> names = new TreeSet<>();
+        for (Edge e : cycle) names.add(Names.lock(e.from));
+        if (!reported.add(String.join(",", names))) return;
+        boolean included = false;
+        for (Edge e : cycle) included |= options.includes(HandoffDeadlock.allocationClass(e.from));
+        if (!included) return;
+        List<TraceStep> trace = new ArrayList<>();
+        List<ThreadSnapshot> threads = new ArrayList<>();
+        StringBuilder msg = new StringBuilder("locks taken in opposite orders: ");
+        StringBuilder text = new StringBuilder(Reporter.banner(ID, "LockOrderInversion",
+                "lock order cycle over " + cycle.size() + " locks"));
+        List<String> fp = new ArrayList<>();
+        fp.add(ID);
+        for (int i = 0; i < cycle.size(); i++) {
+            Edge e = cycle.get(i);
+            String from = Names.shortLock(e.from);
+            String to = Names.shortLock(e.to);
+            msg.append(i == 0 ? "" : "; ").append(e.thread).append(" takes ").append(Names.lock(e.to))
+                    .append(" while holding ").append(Names.lock(e.from)).append(" at ").append(Names.frame(e.site));
+            text.append("\"").append(e.thread).append("\": ").append(Names.op(e.fromMode, from)).append(" -> ")
+                    .append(Names.op(e.toMode, to)).append("   at ").append(Names.frame(e.site)).append('\n');
+            trace.add(HandoffDeadlock.step(e.site, e.thread + " acquires " + Names.lock(e.to) + " holding " + Names.lock(e.from)));
+            threads.add(new ThreadSnapshot(e.thread, e.owner.getId(), e.owner.getState().name(), List.of(Names.frame(e.site))));
+            fp.add(Names.frame(e.site));
+        }
+        msg.append(" (take them in one global order everywhere)");
+        text.append("\n *** POSSIBLE DEADLOCK ***\n\n");
+        Edge last = cycle.get(cycle.size() - 1);
+        Finding f = new Finding(ID, Severity.ERROR, msg.toString(), Reporter.location(List.of(), last.site),
+                Names.lock(cycle.get(0).from), trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null);
+        reporter.report(f, text.toString());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lockcheck.agent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the agent knows about java.util.concurrent, as data: each row redirects calls of one method
+ * (on any of its owner types) to a static wrapper in {@code Hooks} with the receiver first and the
+ * call site id last. A new blocking API is one row here and one wrapper there.
+ */
+final class Redirects {
+    static final String HOOKS = "dev/lockcheck/agent/boot/Hooks";
+
+    /** The wrapper to call: name and descriptor. */
+    record Target(String name, String desc) {
+    }
+
+    private static final String J = "java/util/concurrent/";
+    private static final String L = J + "locks/";
+    private static final List<String> LOCKS = List.of(L + "Lock", L + "ReentrantLock",
+            L + "ReentrantReadWriteLock$ReadLock", L + "ReentrantReadWriteLock$WriteLock");
+    private static final List<String> QUEUES = List.of(J + "BlockingQueue", J + "BlockingDeque", J + "TransferQueue",
+            J + "SynchronousQueue", J + "LinkedBlockingQueue", J + "ArrayBlockingQueue", J + "LinkedTransferQueue",
+            J + "PriorityBlockingQueue", J + "DelayQueue", J + "LinkedBlockingDeque");
+    private static final List<String> FUTURES = List.of(J + "Future", J + "FutureTask", J + "RunnableFuture",
+            J + "ScheduledFuture", J + "RunnableScheduledFuture", J + "CompletableFuture", J + "ForkJoinTask");
+
+    /** Classes whose allocation sites (and the field they are stored in) name them in reports; long-lived kinds only. */
+    static final Set<String> ALLOCATED = Set.of(L + "ReentrantReadWriteLock", L + "ReentrantLock", L + "StampedLock",
+            J + "SynchronousQueue", J + "LinkedBlockingQueue", J + "ArrayBlockingQueue", J + "LinkedTransferQueue",
+            J + "CyclicBarrier", J + "Semaphore", J + "Exchanger");
+
+    private static final Map<String, Target> TABLE = new HashMap<>();
+
+    static {
+        String lock = "L" + L + "Lock;";
+        for (String o : LOCKS) {
+            row(o, "lock", "()V", lock);
+            row(o, "lockInterruptibly", "()V", lock);
+            row(o, "tryLock", "()Z", lock);
+            row(o, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", lock);
+            row(o, "unlock", "()V", lock);
+        }
+        String sl = "L" + L + "StampedLock;";
+        for (String m : List.of("readLock", "writeLock", "readLockInterruptibly", "writeLockInterruptibly",
+                "tryReadLock", "tryWriteLock")) {
+            row(L + "StampedLock", m, "()J", sl);
+        }
+        row(L + "StampedLock", "tryReadLock", "(JLjava/util/concurrent/TimeUnit;)J", sl);
+        row(L + "StampedLock", "tryWriteLock", "(JLjava/util/concurrent/TimeUnit;)J", sl);
+        for (String m : List.of("unlockRead", "unlockWrite", "unlock")) row(L + "StampedLock", m, "(J)V", sl);
+        row(L + "StampedLock", "tryUnlockRead", "()Z", sl);
+        row(L + "StampedLock", "tryUnlockWrite", "()Z", sl);
+        for (String m : List.of("tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead")) {
+            row(L + "StampedLock", m, "(J)J", sl);
+        }
+        String bq = "L" + J + "BlockingQueue;";
+        for (String o : QUEUES) {
+            row(o, "put", "(Ljava/lang/Object;)V", bq);
+            row(o, "take", "()Ljava/lang/Object;", bq);
+            row(o, "offer", "(Ljava/lang/Object;)Z", bq);
+            row(o, "offer", "(Ljava/lang/Object;JLjava/util/concurrent/TimeUnit;)Z", bq);
+            row(o, "poll", "()Ljava/lang/Object;", bq);
+            row(o, "poll", "(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", bq);
+        }
+        row(J + "TransferQueue", "transfer", "(Ljava/lang/Object;)V", "L" + J + "TransferQueue;");
+        row(J + "LinkedTransferQueue", "transfer", "(Ljava/lang/Object;)V", "L" + J + "TransferQueue;");
+        for (String o : FUTURES) {
+            row(o, "get", "()Ljava/lang/Object;", "L" + J + "Future;");
+            row(o, "get", "(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", "L" + J + "Future;");
+        }
+        String cf = "L" + J + "CompletableFuture;";
+        row(J + "CompletableFuture", "join", "()Ljava/lang/Object;", cf);
+        row(J + "CompletableFuture", "complete", "(Ljava/lang/Object;)Z", cf);
+        String cdl = "L" + J + "CountDownLatch;";
+        row(J + "CountDownLatch", "await", "()V", cdl);
+        row(J + "CountDownLatch", "await", "(JLjava/util/concurrent/TimeUnit;)Z", cdl);
+        row(J + "CountDownLatch", "countDown", "()V", cdl);
+        row(J + "CyclicBarrier", "await", "()I", "L" + J + "CyclicBarrier;");
+        row(J + "Semaphore", "acquire", "()V", "L" + J + "Semaphore;");
+        row(J + "Semaphore", "release", "()V", "L" + J + "Semaphore;");
+        row(J + "Exchanger", "exchange", "(Ljava/lang/Object;)Ljava/lang/Object;", "L" + J + "Exchanger;");
+        row("java/lang/Thread", "join", "()V", "Ljava/lang/Thread;");
+    }
+
+    private Redirects() {
+    }
+
+    private static void row(String owner, String name, String desc, String receiverDesc) {
+        int close = desc.indexOf(')');
+        String hookDesc = "(" + receiverDesc + desc.substring(1, close) + "I)" + desc.substring(close + 1);
+        TABLE.put(owner + "." + name + desc, new Target(name, hookDesc));
+    }
+
+    /** The wrapper for a virtual or interface call, or null when the call is not ours. */
+    static Target find(String owner, String name, String desc) {
+        if (!owner.startsWith("java/")) return null;
+        return TABLE.get(owner + "." + name + desc);
+    }
+}

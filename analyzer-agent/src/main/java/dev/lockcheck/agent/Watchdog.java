@@ -1,0 +1,115 @@
+package dev.lockcheck.agent;
+
+import dev.lockcheck.agent.boot.Hooks;
+import dev.lockcheck.agent.boot.ThreadState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The off-hot-path half of the tracker: a daemon thread that, every {@code interval}, drains the
+ * threads' event rings, feeds the predictive detectors in time order, and looks for live cycles.
+ * Also runs once more at exit.
+ */
+final class Watchdog implements Runnable {
+    private static final boolean DEBUG = Boolean.getBoolean("lockcheck.debug");
+
+    private final Options options;
+    private final Reporter reporter;
+    final HandoffDeadlock live;
+    private final PotentialHandoffDeadlock potential;
+    private final LockOrderInversion order;
+    private final TryLockStorm storm;
+    private final Set<Object> written = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Map<ThreadState, Long> drained = new IdentityHashMap<>();
+    private final List<Event> pending = new ArrayList<>();
+    private volatile boolean stopped;
+
+    Watchdog(Options options, Reporter reporter) {
+        this.options = options;
+        this.reporter = reporter;
+        this.live = new HandoffDeadlock(reporter, options);
+        this.potential = new PotentialHandoffDeadlock(reporter, options, written);
+        this.order = new LockOrderInversion(reporter, options, written);
+        this.storm = new TryLockStorm(reporter, options);
+    }
+
+    @Override
+    public void run() {
+        Hooks.markInternal();
+        while (!stopped) {
+            try {
+                Thread.sleep(options.intervalMs());
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                boolean halt;
+                synchronized (this) {
+                    step(false);
+                    halt = live.scan();
+                }
+                if (halt) AgentMain.halt(reporter);
+            } catch (Throwable t) {
+                AgentMain.stepAside(t);
+                return;
+            }
+        }
+    }
+
+    /** Drains everything (at exit: also the last few milliseconds) and runs the predictive detectors. */
+    synchronized void step(boolean all) {
+        drain(all);
+        potential.flush();
+        order.flush();
+        storm.scan();
+    }
+
+    private static boolean ticks(Event e) {
+        return e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP || e.kind() == Hooks.EV_HOLD;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    private void drain(boolean all) {
+        long cutoff = all ? Long.MAX_VALUE : Hooks.tick();
+        for (ThreadState ts : Hooks.threads()) {
+            long head = ts.head;
+            long from = drained.getOrDefault(ts, 0L);
+            if (head - from > ThreadState.RING) from = head - ThreadState.RING;
+            List<Event> got = new ArrayList<>();
+            for (long i = from; i < head; i++) {
+                int s = (int) i & (ThreadState.RING - 1);
+                got.add(Event.decode(ts, ts.evCode[s], ts.evObj[s], ts.evObj2[s], ts.evObj3[s], ts.evSite[s], ts.evTime[s], ts.evAux[s]));
+            }
+            long after = ts.head;
+            int overwritten = (int) Math.max(0, (after - ThreadState.RING) - from);
+            pending.addAll(got.subList(Math.min(overwritten, got.size()), got.size()));
+            drained.put(ts, head);
+        }
+        Hooks.forget(ts -> ts.head == drained.getOrDefault(ts, -1L));
+        drained.keySet().retainAll(java.util.Arrays.asList(Hooks.threads()));
+        // a tick (handoff begin or operation) with value v precedes every event that read the clock as v
+        pending.sort(Comparator.comparingLong(Event::time).thenComparingInt(e -> ticks(e) ? 0 : 1));
+        int n = 0;
+        while (n < pending.size() && pending.get(n).time() < cutoff) n++;
+        List<Event> ready = new ArrayList<>(pending.subList(0, n));
+        pending.subList(0, n).clear();
+        for (Event e : ready) {
+            if (DEBUG) System.err.println("lockcheck event: " + e.thread().thread.getName() + " kind=" + e.kind() + " mode="
+                    + e.mode() + " obj=" + Names.type(e.obj()) + "@" + System.identityHashCode(e.obj()) + " site="
+                    + Names.frame(e.site()) + " t=" + e.time() + " aux=" + e.aux());
+            if (e.kind() == Hooks.EV_ACQ && (e.mode() == Hooks.WRITE || e.mode() == Hooks.STAMP_WRITE)) written.add(e.obj());
+            live.on(e);
+            potential.on(e);
+            order.on(e);
+        }
+    }
+}

@@ -1,0 +1,766 @@
+package dev.lockcheck.agent.boot;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TransferQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * The hot path. Application call sites of lock and handoff methods are redirected here (one static
+ * wrapper per method: same arguments, plus the call site id), so no JDK class changes shape. Each
+ * wrapper records into the calling thread's {@link ThreadState} (array writes, no allocation, no
+ * j.u.c lock), calls the real method, records again. Tracker failures never reach the application:
+ * they are handed to the sink once and the tracker turns itself off. Loaded by the bootstrap class
+ * loader so every class loader's code can call it.
+ */
+public final class Hooks {
+    // modes: the ordinals of dev.lockcheck.model.LockMode
+    public static final int READ = 0, WRITE = 1, EXCLUSIVE = 2, STAMP_READ = 3, STAMP_WRITE = 4, MONITOR = 5;
+    // handoff sides: who ends whose wait
+    public static final int PRODUCE = 1, CONSUME = 2, SYMMETRIC = 3, JOIN = 4;
+    // event kinds (low 4 bits of the code); mode or side in bits 4..7, second mode in bits 8..11
+    public static final int EV_ACQ = 1, EV_HOLD = 2, EV_HBEGIN = 3, EV_HEND = 4, EV_HOP = 5, EV_EDGE = 6;
+    public static final int REENTRANT = 1 << 12;
+    /** waitCode of a handoff wait is side + HANDOFF. */
+    public static final int HANDOFF = 16;
+
+    /** Set by the agent once everything is in place; cleared when the tracker fails. */
+    public static volatile boolean on;
+    public static volatile Sink sink;
+    /** tryLock failures per second at one call site that make a storm (LC206). */
+    public static volatile int stormThreshold = 1000;
+
+    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
+    private static volatile ThreadState[] all = new ThreadState[0];
+    private static final VarHandle HEAD;
+    private static final VarHandle CLOCK;
+    /** See {@link #tick()}. */
+    private static volatile long clock;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(ThreadState.class, "head", long.class);
+            CLOCK = MethodHandles.lookup().findStaticVarHandle(Hooks.class, "clock", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Hooks() {
+    }
+
+    private static ThreadState register() {
+        ThreadState ts = new ThreadState(Thread.currentThread());
+        synchronized (Hooks.class) {
+            ThreadState[] old = all;
+            ThreadState[] next = java.util.Arrays.copyOf(old, old.length + 1);
+            next[old.length] = ts;
+            all = next;
+        }
+        return ts;
+    }
+
+    /** Drops dead threads whose events the watchdog has drained (it alone calls this). */
+    public static void forget(java.util.function.Predicate<ThreadState> done) {
+        synchronized (Hooks.class) {
+            ThreadState[] old = all;
+            int keep = 0;
+            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) keep++;
+            if (keep == old.length) return;
+            ThreadState[] next = new ThreadState[keep];
+            int i = 0;
+            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) next[i++] = s;
+            all = next;
+        }
+    }
+
+    /** Every tracked thread (a snapshot; dead threads are dropped as new ones register). */
+    public static ThreadState[] threads() {
+        return all;
+    }
+
+    /** Marks the calling thread as the agent's own: nothing it does is tracked. */
+    public static void markInternal() {
+        STATE.get().internal = true;
+    }
+
+    private static ThreadState enter() {
+        ThreadState ts = STATE.get();
+        if (ts.busy || ts.internal) return null;
+        ts.busy = true;
+        return ts;
+    }
+
+    private static void fail(Throwable t) {
+        on = false;
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.failed(t);
+            } catch (Throwable ignored) {
+                // stepping aside already
+            }
+        }
+    }
+
+    private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time) {
+        emit(ts, code, o, o2, o3, site, time, 0);
+    }
+
+    private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time, long aux) {
+        long h = ts.head;
+        int i = (int) h & (ThreadState.RING - 1);
+        ts.evObj[i] = o;
+        if (o2 != null || ts.evObj2[i] != null) ts.evObj2[i] = o2;
+        if (o3 != null || ts.evObj3[i] != null) ts.evObj3[i] = o3;
+        ts.evCode[i] = code;
+        ts.evSite[i] = site;
+        ts.evTime[i] = time;
+        ts.evAux[i] = aux;
+        HEAD.setRelease(ts, h + 1);
+    }
+
+    // ---------------------------------------------------------------- lock tracking
+
+    /** The calling thread's state when it is tracked, else null (tracking off, an agent thread). */
+    private static ThreadState tracked() {
+        if (!on) return null;
+        ThreadState ts = STATE.get();
+        return ts.internal ? null : ts;
+    }
+
+    /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
+    public static long tick() {
+        return (long) CLOCK.getAndAdd(1L) + 1;
+    }
+
+    /** Before a blocking acquisition: immediate rules, then mark the wait. */
+    static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
+        if (ts.busy) return;
+        ts.busy = true;
+        try {
+            if (blocking && ts.heldCount > 0) immediate(ts, key, mode, site);
+            ts.waitCode = mode;
+            ts.waitSite = site;
+            ts.waitSeq++;
+            ts.waitObj = key;
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    private static void immediate(ThreadState ts, Object key, int mode, int site) {
+        int i = -1;
+        String rule = null;
+        if (mode == WRITE && ts.find(key, WRITE) < 0 && (i = ts.find(key, READ)) >= 0) {
+            rule = "LC203";
+        } else if ((mode == STAMP_READ || mode == STAMP_WRITE) && (i = ts.findAny(key)) >= 0) {
+            rule = "LC205";
+        }
+        if (rule != null) {
+            Sink s = sink;
+            if (s != null) s.immediate(rule, ts, i, key, mode, site);
+        }
+    }
+
+    /** After the acquisition succeeded. */
+    static void acquired(ThreadState ts, Object key, int mode, int site) {
+        if (ts.busy) return;
+        ts.busy = true;
+        try {
+            ts.waitObj = null;
+            int n = ts.heldCount;
+            int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
+            boolean logged = mode != EXCLUSIVE && mode != MONITOR;
+            long now = logged || n > 0 ? clock : 0;
+            boolean reentrant = i >= 0;
+            if (reentrant) {
+                ts.heldDepth[i]++;
+            } else if (n < ThreadState.MAX_HELD) {
+                for (int j = 0; j < n; j++) {
+                    Object from = ts.heldKey[j];
+                    if (from != key) {
+                        emit(ts, EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8), key, from,
+                                j == 0 ? null : ts.heldKey[0], site, now);
+                    }
+                }
+                ts.heldKey[n] = key;
+                ts.heldMode[n] = mode;
+                ts.heldSite[n] = site;
+                ts.heldDepth[n] = 1;
+                ts.heldTime[n] = now;
+                ts.heldCount = n + 1;
+            } else {
+                ts.overflow++;
+            }
+            int code = EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0);
+            if (logged && (ts.lastAcqKey != key || ts.lastAcqCode != code || ts.lastAcqStamp != now)) {
+                ts.lastAcqKey = key;
+                ts.lastAcqCode = code;
+                ts.lastAcqStamp = now;
+                emit(ts, code, key, null, null, site, now);
+            }
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    /** The blocking acquisition ended without the lock (interrupted, timed out). */
+    static void gaveUp(ThreadState ts) {
+        ts.waitObj = null;
+    }
+
+    static void released(ThreadState ts, Object key, int mode) {
+        if (ts.busy) return;
+        ts.busy = true;
+        try {
+            int i = ts.find(key, mode);
+            if (i < 0) {
+                if (ts.overflow > 0) ts.overflow--;
+                return;
+            }
+            if (--ts.heldDepth[i] > 0) return;
+            int n = ts.heldCount - 1;
+            for (int j = i; j < n; j++) {
+                ts.heldKey[j] = ts.heldKey[j + 1];
+                ts.heldMode[j] = ts.heldMode[j + 1];
+                ts.heldSite[j] = ts.heldSite[j + 1];
+                ts.heldDepth[j] = ts.heldDepth[j + 1];
+                ts.heldTime[j] = ts.heldTime[j + 1];
+            }
+            ts.heldKey[n] = null;
+            ts.heldCount = n;
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    static void tryFailed(ThreadState ts, Object key, int site) {
+        if (ts.busy) return;
+        ts.busy = true;
+        try {
+            if (ts.stormKey != key || ts.stormSite != site || (ts.stormCount & 63) == 0) {
+                long now = System.nanoTime();
+                if (ts.stormKey != key || ts.stormSite != site || now - ts.stormStart > 1_000_000_000L) {
+                    ts.stormKey = key;
+                    ts.stormSite = site;
+                    ts.stormStart = now;
+                    ts.stormCount = 0;
+                }
+            }
+            if (++ts.stormCount == stormThreshold + 1) {
+                ts.stormHitCount = ts.stormCount;
+                ts.stormHit = site;
+            }
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- handoff tracking
+
+    static void handoffBegin(Object h, int side, int site) {
+        ThreadState ts = enter();
+        if (ts == null) return;
+        try {
+            long now = tick();
+            for (int j = 0; j < ts.heldCount; j++) {
+                int m = ts.heldMode[j];
+                if (m == READ || m == STAMP_READ) {
+                    emit(ts, EV_HOLD | (m << 4), ts.heldKey[j], null, null, ts.heldSite[j], now, ts.heldTime[j]);
+                }
+            }
+            emit(ts, EV_HBEGIN | (side << 4), h, null, null, site, now);
+            ts.waitCode = HANDOFF + side;
+            ts.waitSite = site;
+            ts.waitSeq++;
+            ts.waitObj = h;
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    static void handoffEnd(Object h, int side, int site) {
+        ThreadState ts = enter();
+        if (ts == null) return;
+        try {
+            ts.waitObj = null;
+            emit(ts, EV_HEND | (side << 4), h, null, null, site, clock);
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    /** An operation that does not wait but may end someone else's wait (countDown, release, offer, complete). */
+    static void handoffOp(Object h, int side, int site) {
+        ThreadState ts = enter();
+        if (ts == null) return;
+        try {
+            emit(ts, EV_HOP | (side << 4), h, null, null, site, tick());
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            ts.busy = false;
+        }
+    }
+
+    /** FutureTask.run entry (instrumented in the JDK class itself). */
+    public static void taskStart(Object task) {
+        if (!on) return;
+        ThreadState ts = enter();
+        if (ts == null) return;
+        ts.runningTask = task;
+        ts.busy = false;
+    }
+
+    /** FutureTask.set/setException entry: the runner completes the future before waking its waiters. */
+    public static void taskDone(Object task) {
+        if (!on) return;
+        handoffOp(task, PRODUCE, 0);
+        ThreadState ts = STATE.get();
+        if (ts.runningTask == task) ts.runningTask = null;
+    }
+
+    // ---------------------------------------------------------------- monitors (synchronized blocks)
+
+    public static void monitorBefore(Object o, int site) {
+        ThreadState ts = tracked();
+        if (ts != null) before(ts, o, MONITOR, site, false);
+    }
+
+    public static void monitorAfter(Object o, int site) {
+        ThreadState ts = tracked();
+        if (ts != null) acquired(ts, o, MONITOR, site);
+    }
+
+    public static void monitorExit(Object o) {
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, o, MONITOR);
+    }
+
+    /** A lock object was allocated at an application call site: remember where (reports name locks by it). */
+    public static void created(Object lock, int site) {
+        if (!on) return;
+        Sink s = sink;
+        if (s instanceof Allocations) ((Allocations) s).allocated(lock, site);
+    }
+
+    /** Implemented by the sink to learn allocation sites. */
+    public interface Allocations {
+        void allocated(Object lock, int site);
+    }
+
+    // ---------------------------------------------------------------- java.util.concurrent.locks.Lock
+
+    public static void lock(Lock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.lock();
+            return;
+        }
+        int m = Keys.mode(l);
+        Object k = Keys.key(l, m);
+        before(ts, k, m, site, true);
+        l.lock();
+        acquired(ts, k, m, site);
+    }
+
+    public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.lockInterruptibly();
+            return;
+        }
+        int m = Keys.mode(l);
+        Object k = Keys.key(l, m);
+        before(ts, k, m, site, true);
+        boolean ok = false;
+        try {
+            l.lockInterruptibly();
+            ok = true;
+        } finally {
+            if (ok) acquired(ts, k, m, site);
+            else gaveUp(ts);
+        }
+    }
+
+    public static boolean tryLock(Lock l, int site) {
+        boolean ok = l.tryLock();
+        ThreadState ts = tracked();
+        if (ts != null) {
+            int m = Keys.mode(l);
+            Object k = Keys.key(l, m);
+            if (ok) acquired(ts, k, m, site);
+            else tryFailed(ts, k, site);
+        }
+        return ok;
+    }
+
+    public static boolean tryLock(Lock l, long time, TimeUnit unit, int site) throws InterruptedException {
+        ThreadState ts = tracked();
+        if (ts == null) return l.tryLock(time, unit);
+        int m = Keys.mode(l);
+        Object k = Keys.key(l, m);
+        before(ts, k, m, site, false);
+        boolean ok = false;
+        try {
+            ok = l.tryLock(time, unit);
+        } finally {
+            if (ok) acquired(ts, k, m, site);
+            else gaveUp(ts);
+        }
+        if (!ok) tryFailed(ts, k, site);
+        return ok;
+    }
+
+    /** Bookkeeping after the real release: the critical section does not grow by the tracker's work. */
+    public static void unlock(Lock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.unlock();
+            return;
+        }
+        int m = Keys.mode(l);
+        Object k = Keys.key(l, m);
+        l.unlock();
+        released(ts, k, m);
+    }
+
+    // ---------------------------------------------------------------- StampedLock
+
+    public static long readLock(StampedLock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) return l.readLock();
+        before(ts, l, STAMP_READ, site, true);
+        long s = l.readLock();
+        acquired(ts, l, STAMP_READ, site);
+        return s;
+    }
+
+    public static long writeLock(StampedLock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) return l.writeLock();
+        before(ts, l, STAMP_WRITE, site, true);
+        long s = l.writeLock();
+        acquired(ts, l, STAMP_WRITE, site);
+        return s;
+    }
+
+    public static long readLockInterruptibly(StampedLock l, int site) throws InterruptedException {
+        ThreadState ts = tracked();
+        if (ts == null) return l.readLockInterruptibly();
+        before(ts, l, STAMP_READ, site, true);
+        long s = 0;
+        try {
+            s = l.readLockInterruptibly();
+        } finally {
+            if (s != 0) acquired(ts, l, STAMP_READ, site);
+            else gaveUp(ts);
+        }
+        return s;
+    }
+
+    public static long writeLockInterruptibly(StampedLock l, int site) throws InterruptedException {
+        ThreadState ts = tracked();
+        if (ts == null) return l.writeLockInterruptibly();
+        before(ts, l, STAMP_WRITE, site, true);
+        long s = 0;
+        try {
+            s = l.writeLockInterruptibly();
+        } finally {
+            if (s != 0) acquired(ts, l, STAMP_WRITE, site);
+            else gaveUp(ts);
+        }
+        return s;
+    }
+
+    private static long tried(StampedLock l, long s, int mode, int site) {
+        ThreadState ts = tracked();
+        if (ts != null) {
+            if (s != 0) acquired(ts, l, mode, site);
+            else tryFailed(ts, l, site);
+        }
+        return s;
+    }
+
+    public static long tryReadLock(StampedLock l, int site) {
+        return tried(l, l.tryReadLock(), STAMP_READ, site);
+    }
+
+    public static long tryWriteLock(StampedLock l, int site) {
+        return tried(l, l.tryWriteLock(), STAMP_WRITE, site);
+    }
+
+    public static long tryReadLock(StampedLock l, long time, TimeUnit unit, int site) throws InterruptedException {
+        return tried(l, l.tryReadLock(time, unit), STAMP_READ, site);
+    }
+
+    public static long tryWriteLock(StampedLock l, long time, TimeUnit unit, int site) throws InterruptedException {
+        return tried(l, l.tryWriteLock(time, unit), STAMP_WRITE, site);
+    }
+
+    private static void releasedStamp(StampedLock l, int mode) {
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, l, mode);
+    }
+
+    public static void unlockRead(StampedLock l, long stamp, int site) {
+        l.unlockRead(stamp);
+        releasedStamp(l, STAMP_READ);
+    }
+
+    public static void unlockWrite(StampedLock l, long stamp, int site) {
+        l.unlockWrite(stamp);
+        releasedStamp(l, STAMP_WRITE);
+    }
+
+    public static void unlock(StampedLock l, long stamp, int site) {
+        l.unlock(stamp);
+        releasedStamp(l, StampedLock.isReadLockStamp(stamp) ? STAMP_READ : STAMP_WRITE);
+    }
+
+    public static boolean tryUnlockRead(StampedLock l, int site) {
+        boolean ok = l.tryUnlockRead();
+        if (ok) releasedStamp(l, STAMP_READ);
+        return ok;
+    }
+
+    public static boolean tryUnlockWrite(StampedLock l, int site) {
+        boolean ok = l.tryUnlockWrite();
+        if (ok) releasedStamp(l, STAMP_WRITE);
+        return ok;
+    }
+
+    public static long tryConvertToWriteLock(StampedLock l, long stamp, int site) {
+        long s = l.tryConvertToWriteLock(stamp);
+        ThreadState ts = tracked();
+        if (ts != null && s != 0 && !StampedLock.isWriteLockStamp(stamp)) {
+            if (StampedLock.isReadLockStamp(stamp)) released(ts, l, STAMP_READ);
+            acquired(ts, l, STAMP_WRITE, site);
+        }
+        return s;
+    }
+
+    public static long tryConvertToReadLock(StampedLock l, long stamp, int site) {
+        long s = l.tryConvertToReadLock(stamp);
+        ThreadState ts = tracked();
+        if (ts != null && s != 0 && !StampedLock.isReadLockStamp(stamp)) {
+            if (StampedLock.isWriteLockStamp(stamp)) released(ts, l, STAMP_WRITE);
+            acquired(ts, l, STAMP_READ, site);
+        }
+        return s;
+    }
+
+    public static long tryConvertToOptimisticRead(StampedLock l, long stamp, int site) {
+        long s = l.tryConvertToOptimisticRead(stamp);
+        if (s != 0) {
+            if (StampedLock.isReadLockStamp(stamp)) releasedStamp(l, STAMP_READ);
+            else if (StampedLock.isWriteLockStamp(stamp)) releasedStamp(l, STAMP_WRITE);
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- handoffs
+
+    public static void put(BlockingQueue<Object> q, Object e, int site) throws InterruptedException {
+        if (!on) {
+            q.put(e);
+            return;
+        }
+        handoffBegin(q, PRODUCE, site);
+        try {
+            q.put(e);
+        } finally {
+            handoffEnd(q, PRODUCE, site);
+        }
+    }
+
+    public static Object take(BlockingQueue<Object> q, int site) throws InterruptedException {
+        if (!on) return q.take();
+        handoffBegin(q, CONSUME, site);
+        try {
+            return q.take();
+        } finally {
+            handoffEnd(q, CONSUME, site);
+        }
+    }
+
+    public static boolean offer(BlockingQueue<Object> q, Object e, int site) {
+        if (on) handoffOp(q, PRODUCE, site);
+        return q.offer(e);
+    }
+
+    public static boolean offer(BlockingQueue<Object> q, Object e, long t, TimeUnit u, int site) throws InterruptedException {
+        if (!on) return q.offer(e, t, u);
+        handoffBegin(q, PRODUCE, site);
+        try {
+            return q.offer(e, t, u);
+        } finally {
+            handoffEnd(q, PRODUCE, site);
+        }
+    }
+
+    public static Object poll(BlockingQueue<Object> q, int site) {
+        if (on) handoffOp(q, CONSUME, site);
+        return q.poll();
+    }
+
+    public static Object poll(BlockingQueue<Object> q, long t, TimeUnit u, int site) throws InterruptedException {
+        if (!on) return q.poll(t, u);
+        handoffBegin(q, CONSUME, site);
+        try {
+            return q.poll(t, u);
+        } finally {
+            handoffEnd(q, CONSUME, site);
+        }
+    }
+
+    public static void transfer(TransferQueue<Object> q, Object e, int site) throws InterruptedException {
+        if (!on) {
+            q.transfer(e);
+            return;
+        }
+        handoffBegin(q, PRODUCE, site);
+        try {
+            q.transfer(e);
+        } finally {
+            handoffEnd(q, PRODUCE, site);
+        }
+    }
+
+    public static Object get(Future<?> f, int site) throws InterruptedException, java.util.concurrent.ExecutionException {
+        if (!on) return f.get();
+        handoffBegin(f, CONSUME, site);
+        try {
+            return f.get();
+        } finally {
+            handoffEnd(f, CONSUME, site);
+        }
+    }
+
+    public static Object get(Future<?> f, long t, TimeUnit u, int site)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        if (!on) return f.get(t, u);
+        handoffBegin(f, CONSUME, site);
+        try {
+            return f.get(t, u);
+        } finally {
+            handoffEnd(f, CONSUME, site);
+        }
+    }
+
+    public static Object join(CompletableFuture<?> f, int site) {
+        if (!on) return f.join();
+        handoffBegin(f, CONSUME, site);
+        try {
+            return f.join();
+        } finally {
+            handoffEnd(f, CONSUME, site);
+        }
+    }
+
+    public static boolean complete(CompletableFuture<Object> f, Object v, int site) {
+        if (on) handoffOp(f, PRODUCE, site);
+        return f.complete(v);
+    }
+
+    public static void await(CountDownLatch l, int site) throws InterruptedException {
+        if (!on) {
+            l.await();
+            return;
+        }
+        handoffBegin(l, CONSUME, site);
+        try {
+            l.await();
+        } finally {
+            handoffEnd(l, CONSUME, site);
+        }
+    }
+
+    public static boolean await(CountDownLatch l, long t, TimeUnit u, int site) throws InterruptedException {
+        if (!on) return l.await(t, u);
+        handoffBegin(l, CONSUME, site);
+        try {
+            return l.await(t, u);
+        } finally {
+            handoffEnd(l, CONSUME, site);
+        }
+    }
+
+    public static void countDown(CountDownLatch l, int site) {
+        if (on) handoffOp(l, PRODUCE, site);
+        l.countDown();
+    }
+
+    public static int await(CyclicBarrier b, int site) throws InterruptedException, java.util.concurrent.BrokenBarrierException {
+        if (!on) return b.await();
+        handoffBegin(b, SYMMETRIC, site);
+        try {
+            return b.await();
+        } finally {
+            handoffEnd(b, SYMMETRIC, site);
+        }
+    }
+
+    public static void acquire(Semaphore s, int site) throws InterruptedException {
+        if (!on) {
+            s.acquire();
+            return;
+        }
+        handoffBegin(s, CONSUME, site);
+        try {
+            s.acquire();
+        } finally {
+            handoffEnd(s, CONSUME, site);
+        }
+    }
+
+    public static void release(Semaphore s, int site) {
+        if (on) handoffOp(s, PRODUCE, site);
+        s.release();
+    }
+
+    public static Object exchange(Exchanger<Object> x, Object v, int site) throws InterruptedException {
+        if (!on) return x.exchange(v);
+        handoffBegin(x, SYMMETRIC, site);
+        try {
+            return x.exchange(v);
+        } finally {
+            handoffEnd(x, SYMMETRIC, site);
+        }
+    }
+
+    public static void join(Thread t, int site) throws InterruptedException {
+        if (!on) {
+            t.join();
+            return;
+        }
+        handoffBegin(t, JOIN, site);
+        try {
+            t.join();
+        } finally {
+            handoffEnd(t, JOIN, site);
+        }
+    }
+}

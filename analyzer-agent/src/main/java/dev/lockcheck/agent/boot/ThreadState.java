@@ -1,0 +1,85 @@
+package dev.lockcheck.agent.boot;
+
+/**
+ * One thread's tracker state: the locks it holds, what it waits for right now, and a ring of
+ * recent events the watchdog drains. Allocated once per thread; the hooks only write array slots.
+ * Fields are read racily by the watchdog, which only trusts a wait seen unchanged in two scans.
+ */
+public final class ThreadState {
+    public static final int MAX_HELD = 64;
+    public static final int RING = 2048;
+
+    public final Thread thread;
+    /** Agent threads (watchdog, report writer) are never tracked. */
+    public boolean internal;
+    /** Re-entry guard: set while the tracker runs on this thread. */
+    public boolean busy;
+
+    public final Object[] heldKey = new Object[MAX_HELD];
+    public final int[] heldMode = new int[MAX_HELD];
+    public final int[] heldSite = new int[MAX_HELD];
+    public final int[] heldDepth = new int[MAX_HELD];
+    public final long[] heldTime = new long[MAX_HELD];
+    public int heldCount;
+    /** Acquisitions that did not fit in the held stack: their releases are ignored. */
+    public int overflow;
+
+    /** What the thread is blocked on (a lock key or a handoff object), null when running. */
+    public Object waitObj;
+    /** Lock wait: mode; handoff wait: Hooks.SIDE_* + 16. */
+    public int waitCode;
+    public int waitSite;
+    /**
+     * Incremented at every wait start: a wait seen with the same sequence twice has not moved. The
+     * wait fields are plain (a volatile write costs a fence per lock); the watchdog reads them racily
+     * and trusts only what stays unchanged over a whole interval.
+     */
+    public long waitSeq;
+
+    /** The FutureTask this thread is running, if any (its runner ends the waits on it). */
+    public volatile Object runningTask;
+
+    public final Object[] evObj = new Object[RING];
+    public final Object[] evObj2 = new Object[RING];
+    public final Object[] evObj3 = new Object[RING];
+    public final int[] evCode = new int[RING];
+    public final int[] evSite = new int[RING];
+    public final long[] evTime = new long[RING];
+    /** Second time of an event: for EV_HOLD, when the held lock was acquired. */
+    public final long[] evAux = new long[RING];
+    /** Events written so far; published with release semantics after the slot is filled. */
+    public volatile long head;
+
+    /** Last acquisition logged: the same lock and mode again at the same clock adds nothing (no handoff since). */
+    public Object lastAcqKey;
+    public int lastAcqCode;
+    public long lastAcqStamp = -1;
+
+    public Object stormKey;
+    public int stormSite;
+    public long stormStart;
+    public int stormCount;
+    /** Set by the hot path when a storm crossed the threshold; cleared by the watchdog. */
+    public volatile int stormHit;
+    public volatile int stormHitCount;
+
+    public ThreadState(Thread thread) {
+        this.thread = thread;
+    }
+
+    /** Index of the topmost held entry for key and mode, or -1. */
+    public int find(Object key, int mode) {
+        for (int i = heldCount - 1; i >= 0; i--) {
+            if (heldKey[i] == key && heldMode[i] == mode) return i;
+        }
+        return -1;
+    }
+
+    /** Index of the topmost held entry for key in any mode, or -1. */
+    public int findAny(Object key) {
+        for (int i = heldCount - 1; i >= 0; i--) {
+            if (heldKey[i] == key) return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lockcheck.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lockcheck.agent.boot.Hooks;
+import dev.lockcheck.agent.boot.ThreadState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LC202 and LC204 fed with hand-made event timelines (what the watchdog drains from the hooks), so
+ * each clause of the rule text is checked on its own.
+ */
+class PredictiveRulesTest {
+    private final ThreadState a = new ThreadState(new Thread("A"));
+    private final ThreadState b = new ThreadState(new Thread("B"));
+    private final Object lock = new Object();
+    private final Object other = new Object();
+    private final Object gate = new Object();
+    private final Object queue = new Object();
+    private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private Reporter reporter(Path dir) {
+        return new Reporter(Options.parse("report=" + dir.resolve("r.json")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private static Event ev(ThreadState t, int kind, int mode, Object o, long time, long aux) {
+        return new Event(t, kind, mode, 0, false, o, null, null, 0, time, aux);
+    }
+
+    private static Event edge(ThreadState t, Object from, int fromMode, Object to, int toMode, Object gate) {
+        return new Event(t, Hooks.EV_EDGE, toMode, fromMode, false, to, from, gate, 0, 0, 0);
+    }
+
+    /** A holds read(L) from 0, waits in put at 2; B took L first at `readAt`, takes at 3. */
+    private int seedTimeline(Path dir, long readAt, boolean lockWritten) {
+        Reporter r = reporter(dir);
+        PotentialHandoffDeadlock d = new PotentialHandoffDeadlock(r, Options.parse(null), written);
+        d.on(ev(b, Hooks.EV_ACQ, Hooks.READ, lock, readAt, 0));
+        d.on(ev(a, Hooks.EV_HOLD, Hooks.READ, lock, 2, 0));
+        d.on(ev(a, Hooks.EV_HBEGIN, Hooks.PRODUCE, queue, 2, 0));
+        d.on(ev(b, Hooks.EV_HBEGIN, Hooks.CONSUME, queue, 3, 0));
+        if (lockWritten) written.add(lock);
+        d.flush();
+        return r.count();
+    }
+
+    @Test
+    void readerTakesTheLockWhileTheHolderWaitsForIt_andTheLockIsWritten_isPredicted(@TempDir Path dir) {
+        assertEquals(1, seedTimeline(dir, 1, true));
+    }
+
+    @Test
+    void sameTimeline_lockNeverWritten_isNotReported(@TempDir Path dir) {
+        assertEquals(0, seedTimeline(dir, 1, false));
+    }
+
+    @Test
+    void readerTookTheLockBeforeTheHolderDid_isNotReported(@TempDir Path dir) {
+        assertEquals(0, seedTimeline(dir, 0, true));
+    }
+
+    private int orderCycle(Path dir, Object gateAB, Object gateBA, int modeL, int modeM) {
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        d.on(edge(a, lock, modeL, other, modeM, gateAB));
+        d.on(edge(b, other, modeM, lock, modeL, gateBA));
+        d.flush();
+        return r.count();
+    }
+
+    @Test
+    void twoLocksInOppositeOrders_isOneFinding(@TempDir Path dir) {
+        assertEquals(1, orderCycle(dir, null, null, Hooks.EXCLUSIVE, Hooks.EXCLUSIVE));
+    }
+
+    @Test
+    void oppositeOrdersUnderOneCommonGateLock_isNotReported(@TempDir Path dir) {
+        assertEquals(0, orderCycle(dir, gate, gate, Hooks.EXCLUSIVE, Hooks.EXCLUSIVE));
+    }
+
+    @Test
+    void oppositeOrdersUnderDifferentGates_isReported(@TempDir Path dir) {
+        assertEquals(1, orderCycle(dir, gate, new Object(), Hooks.EXCLUSIVE, Hooks.EXCLUSIVE));
+    }
+
+    @Test
+    void readReadCycleOnLocksNeverWritten_isNotReported_untilOneIsWritten(@TempDir Path dir) {
+        assertEquals(0, orderCycle(dir, null, null, Hooks.READ, Hooks.READ));
+        written.add(lock);
+        written.add(other);
+        assertEquals(1, orderCycle(dir, null, null, Hooks.READ, Hooks.READ));
+    }
+}

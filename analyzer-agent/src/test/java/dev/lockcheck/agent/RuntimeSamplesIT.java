@@ -1,0 +1,162 @@
+package dev.lockcheck.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Report;
+import dev.lockcheck.report.ReportJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts a real JVM with {@code -javaagent:lockcheck-agent.jar} on each runtime sample and checks
+ * its exit status and JSON report. Runs in the integration-test phase, after the agent jar is shaded.
+ */
+class RuntimeSamplesIT {
+    private static final Path AGENT = Path.of(System.getProperty("lockcheck.agent.jar", "target/lockcheck-agent.jar"));
+    private static final Path SAMPLES = Path.of(System.getProperty("lockcheck.samples.classes", "../samples/target/classes"));
+    private static final Path WORK = Path.of(System.getProperty("lockcheck.work", "target/runtime-it"));
+
+    record Run(int exit, Report report, String stdout, String stderr) {
+        List<String> rules() {
+            return report.findings().stream().map(Finding::ruleId).toList();
+        }
+
+        Finding only(String rule) {
+            List<Finding> fs = report.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+            assertEquals(1, fs.size(), () -> "one " + rule + " expected in " + rules() + "\n" + stderr);
+            return fs.get(0);
+        }
+    }
+
+    static Run run(String sample, String options) throws Exception {
+        Files.createDirectories(WORK);
+        Path report = WORK.resolve(sample + ".json").toAbsolutePath();
+        Files.deleteIfExists(report);
+        Path out = WORK.resolve(sample + ".out");
+        Path err = WORK.resolve(sample + ".err");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-javaagent:" + AGENT.toAbsolutePath() + "=report=" + report + (options.isEmpty() ? "" : "," + options));
+        cmd.add("-cp");
+        cmd.add(SAMPLES.toAbsolutePath().toString());
+        cmd.add("lockcheck.samples.runtime." + sample);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS"); // under `lockcheck run`, the sample gets exactly one agent: ours
+        Process p = pb.start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(sample + " did not end within 90 s");
+        }
+        String stderr = read(err);
+        assertTrue(Files.exists(report), () -> sample + ": no report written; stderr:\n" + stderr);
+        return new Run(p.exitValue(), ReportJson.read(report), read(out), stderr);
+    }
+
+    private static String read(Path p) throws java.io.IOException {
+        return Files.exists(p) ? Files.readString(p) : "";
+    }
+
+    @Test
+    void seedHang_endsItselfWith86_andReportsTheLiveCycle() throws Exception {
+        Run r = run("SeedHang", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertEquals("runtime", r.report().source());
+        assertEquals("lockcheck.samples.runtime.SeedHang.lock", f.lock());
+        List<String> names = f.threads().stream().map(t -> t.name()).sorted().toList();
+        assertEquals(List.of("consumer", "producer", "writer"), names);
+        assertTrue(f.threads().stream().allMatch(t -> !t.stack().isEmpty()), "every thread has its stack");
+        assertEquals("lockcheck/samples/runtime/SeedHang.java", f.location().file());
+        assertTrue(r.stderr().contains("*** DEADLOCK ***"), r.stderr());
+    }
+
+    @Test
+    void seedHang_withReportOnly_isReportedAndTheProgramEndsOnItsOwnTimeout() throws Exception {
+        // the program's own timeout is 20 s: the deadlock is reported long before, the JVM is not stopped
+        Run r = run("SeedHang", "interval=200");
+        assertEquals(2, r.exit(), r.stderr());
+        assertEquals(List.of("LC201"), r.rules());
+    }
+
+    @Test
+    void seedProgramWhereTheWriterComesLate_isPredicted() throws Exception {
+        Run r = run("SeedNoHang", "");
+        assertEquals(0, r.exit(), r.stderr());
+        Finding f = r.only("LC202");
+        assertEquals("lockcheck.samples.runtime.SeedNoHang.lock", f.lock());
+        assertTrue(r.stderr().contains("*** POSSIBLE DEADLOCK ***"), r.stderr());
+        assertEquals(List.of("LC202"), r.rules());
+    }
+
+    @Test
+    void readLockAcrossFutureGetOnATaskThatReadsIt_isPredicted() throws Exception {
+        Run r = run("ReadLockAcrossFutureGet", "");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of("LC202"), r.rules());
+    }
+
+    @Test
+    void readToWriteUpgrade_isReportedBeforeBlocking_andExitStops86() throws Exception {
+        Run r = run("ReadToWriteUpgrade", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC203");
+        assertEquals(19, f.location().line());
+        assertEquals(List.of("LC203"), r.rules());
+    }
+
+    @Test
+    void stampedLockReadTakenTwice_isReported() throws Exception {
+        Run r = run("StampedLockNesting", "");
+        assertEquals(0, r.exit(), r.stderr());
+        Finding f = r.only("LC205");
+        assertEquals(25, f.location().line());
+    }
+
+    @Test
+    void twoLocksInOppositeOrdersOneThreadAfterTheOther_isReportedOnce() throws Exception {
+        Run r = run("LockOrderInversion", "");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+    }
+
+    @Test
+    void busyTryLockLoop_isAStorm() throws Exception {
+        Run r = run("TryLockStorm", "");
+        assertEquals(0, r.exit(), r.stderr());
+        Finding f = r.only("LC206");
+        assertEquals(26, f.location().line());
+    }
+
+    @Test
+    void cleanWorkloads_reportNothing() throws Exception {
+        for (String sample : List.of("CleanDowngrade", "CleanHandoffOutsideLock", "CleanReadOnlyLock",
+                "ReentrantReadWithWriterQueued")) {
+            Run r = run(sample, "onDeadlock=exit,interval=200");
+            assertEquals(0, r.exit(), sample + ": " + r.stderr());
+            assertEquals(List.of(), r.rules(), sample);
+            assertFalse(r.stderr().contains("lockcheck"), sample + " printed: " + r.stderr());
+        }
+    }
+
+    @Test
+    void badOptions_saySo_andTheApplicationStillRuns() throws Exception {
+        Path report = WORK.resolve("bad.json");
+        Files.createDirectories(WORK);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + AGENT.toAbsolutePath() + "=onDeadlock=maybe", "-cp", SAMPLES.toAbsolutePath().toString(),
+                "lockcheck.samples.runtime.CleanDowngrade")
+                .redirectError(report.resolveSibling("bad.err").toFile()).redirectOutput(WORK.resolve("bad.out").toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertTrue(Files.readString(report.resolveSibling("bad.err")).contains("onDeadlock must be report or exit"));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.lockcheck.analysis.checks;
+
+import dev.lockcheck.analysis.BodyResult;
+import dev.lockcheck.analysis.FindingSink;
+import dev.lockcheck.analysis.Held;
+import dev.lockcheck.analysis.LockId;
+import dev.lockcheck.analysis.Obs;
+import dev.lockcheck.analysis.ProjectFacts;
+import dev.lockcheck.analysis.StaticCheck;
+import dev.lockcheck.analysis.knowledge.LockApis.Op;
+import dev.lockcheck.model.LockMode;
+import dev.lockcheck.report.TraceStep;
+import dev.lockcheck.rules.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LC007: two locks nested in opposite orders on two paths of the sources (directly or through
+ * calls; ReentrantLock, RRWL, StampedLock, synchronized blocks and methods). The project's
+ * lock-order graph has an edge A → B for every blocking acquisition of B while A is held; an edge
+ * with an opposite edge B → A is reported once, at its most direct acquisition site, with the
+ * opposite path in its trace and a count of the other places taking the same order. Read-read nesting on both sides counts only when one of the locks is also
+ * write-acquired; a cycle whose edges are all taken under one common lock (a gate) cannot
+ * deadlock and is not reported. Locks are lock classes here, as in lockdep: two instances of one
+ * field are one node, and a lock nested in itself is no edge.
+ */
+final class LockOrderInversion implements StaticCheck {
+    @Override
+    public String ruleId() {
+        return "LC007";
+    }
+
+    /** One acquisition of {@code to} while {@code from} is held. */
+    private record Edge(LockId from, LockMode fromMode, LockId to, LockMode toMode, BodyResult body, Held outer, Obs.Acquire inner) {
+        boolean shared() {
+            return fromMode.isShared() && toMode.isShared();
+        }
+
+        List<TraceStep> trace() {
+            List<TraceStep> t = new ArrayList<>();
+            t.add(Evidence.acquired(body.body(), outer));
+            t.addAll(inner.via());
+            return t;
+        }
+
+        String where() {
+            TraceStep last = inner.via().get(inner.via().size() - 1);
+            return Evidence.at(last);
+        }
+    }
+
+    @Override
+    public void check(ProjectFacts project, FindingSink sink) {
+        Map<LockId, Map<LockId, List<Edge>>> graph = new LinkedHashMap<>();
+        for (BodyResult b : project.bodies()) {
+            for (Obs o : b.obs()) {
+                if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || o.held().isEmpty()) continue;
+                for (Held h : o.held()) {
+                    if (h.ref().id().equals(a.ref().id())) continue;
+                    Edge e = new Edge(h.ref().id(), h.ref().mode(), a.ref().id(), a.ref().mode(), b, h, a);
+                    graph.computeIfAbsent(e.from(), k -> new LinkedHashMap<>()).computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        // one finding per edge of the lock-order graph: the most direct of the places taking it
+        for (Map<LockId, List<Edge>> outs : graph.values()) {
+            for (List<Edge> edges : outs.values()) {
+                List<Edge> sorted = new ArrayList<>(edges);
+                sorted.sort(Comparator.comparingInt((Edge x) -> x.inner().via().size())
+                        .thenComparing(x -> x.body().body().file().source().relPath())
+                        .thenComparingInt(x -> x.outer().line()));
+                for (Edge e : sorted) {
+                    List<Edge> back = pathBack(graph, e, project);
+                    if (back != null) {
+                        report(e, back, sorted.size() - 1, sink);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The opposite edge (e.to → e.from) that makes a deadlock-capable two-lock cycle with e, or
+     * null. Only two-lock cycles: the contract's "two locks nested in opposite orders"; longer
+     * cycles through summaries of long call chains are mostly paths no two threads take at once.
+     */
+    private static List<Edge> pathBack(Map<LockId, Map<LockId, List<Edge>>> graph, Edge e, ProjectFacts project) {
+        List<Edge> opposite = graph.getOrDefault(e.to(), Map.of()).get(e.from());
+        if (opposite == null) return null;
+        Edge back = pick(opposite, e, project);
+        if (back == null) return null;
+        return deadlockCapable(e, List.of(back), project) ? List.of(back) : null;
+    }
+
+    /** An edge of the candidates not sharing a gate with {@code e}: the two can run at once. */
+    private static Edge pick(List<Edge> candidates, Edge e, ProjectFacts project) {
+        for (Edge c : candidates) if (gate(e, c) == null) return c;
+        return null;
+    }
+
+    /** A lock held exclusively by both paths, other than the two nested ones: they cannot interleave. */
+    private static LockId gate(Edge a, Edge b) {
+        for (Held x : a.inner().held()) {
+            if (x.ref().mode().isShared() || x.ref().id().equals(a.from()) || x.ref().id().equals(a.to())) continue;
+            for (Held y : b.inner().held()) {
+                if (y.ref().id().equals(x.ref().id()) && !y.ref().mode().isShared()) return x.ref().id();
+            }
+        }
+        return null;
+    }
+
+    /** Read-read on every edge deadlocks only through a queued writer: one of the locks must be written. */
+    private static boolean deadlockCapable(Edge e, List<Edge> back, ProjectFacts project) {
+        boolean allShared = e.shared();
+        for (Edge b : back) allShared &= b.shared();
+        if (!allShared) return true;
+        if (project.isWriteAcquired(e.from()) || project.isWriteAcquired(e.to())) return true;
+        for (Edge b : back) if (project.isWriteAcquired(b.from()) || project.isWriteAcquired(b.to())) return true;
+        return false;
+    }
+
+    private void report(Edge e, List<Edge> back, int others, FindingSink sink) {
+        Edge other = back.get(0);
+        StringBuilder msg = new StringBuilder();
+        msg.append(ReadToWriteUpgrade.capitalise(lockWord(e.toMode()))).append(' ').append(e.to().display())
+                .append(" is acquired").append(Evidence.through(e.inner())).append(" while holding ")
+                .append(lockWord(e.fromMode())).append(' ').append(e.from().display())
+                .append(" (acquired ").append(Evidence.where(e.outer())).append("), but ")
+                .append(other.body().body().name()).append(" (").append(other.where()).append(") acquires ")
+                .append(other.to().display()).append(" while holding ").append(other.from().display());
+        if (others > 0) {
+            msg.append("; ").append(others).append(" other place").append(others == 1 ? " takes" : "s take")
+                    .append(" the two in this order too");
+        }
+        msg.append(": two threads on these paths can each hold one lock and wait for the other forever. ")
+                .append("Fix: take these locks in one global order everywhere, or take the inner lock after releasing the outer one.");
+        List<TraceStep> trace = new ArrayList<>(e.trace());
+        for (Edge b : back) {
+            for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note()));
+        }
+        sink.report(ruleId(), Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+    }
+
+    private static String lockWord(LockMode m) {
+        return m.describe();
+    }
+}
