@@ -14,6 +14,7 @@
 #   SKIP_PMD=1    time lockcheck only (PMD columns show "-")
 #   LOCKCHECK_JAR path of the jar to time (default analyzer-cli/target/lockcheck.jar, built if absent)
 #   JAVA_OPTS     extra JVM options for both tools (e.g. -Xmx2g)
+#   CENSUS=0      skip the prefilter census (bench/Census.java) at the end
 set -euo pipefail
 
 # name|groupId:artifactId:version (each has a -sources.jar on Maven Central; checked 2026-11)
@@ -75,25 +76,31 @@ else
 fi
 
 # measure OUTPREFIX CMD... : runs CMD, stdout/stderr to OUTPREFIX.{out,err};
-# sets M_WALL (seconds, 3 decimals), M_RSS (MiB), M_RC (exit status)
+# sets M_WALL (seconds, 3 decimals), M_CPU (user + system seconds), M_RSS (MiB), M_RC (exit status)
 measure() {
   local prefix="$1"; shift
-  local t0 t1 rsskb=0
+  local t0 t1 rsskb=0 cpu=0
   t0=$(date +%s%N)
   if [ "$HAVE_GNU_TIME" = 1 ]; then
     set +e
-    /usr/bin/time -f '%M' -o "$prefix.rss" "$@" >"$prefix.out" 2>"$prefix.err"
+    /usr/bin/time -f '%M %U %S' -o "$prefix.rss" "$@" >"$prefix.out" 2>"$prefix.err"
     M_RC=$?
     set -e
     t1=$(date +%s%N)
-    rsskb=$(tail -n 1 "$prefix.rss" 2>/dev/null || echo 0)
+    read -r rsskb u s < <(tail -n 1 "$prefix.rss" 2>/dev/null || echo "0 0 0")
     [[ "$rsskb" =~ ^[0-9]+$ ]] || rsskb=0
+    cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
   else
     "$@" >"$prefix.out" 2>"$prefix.err" &
-    local pid=$! hwm
+    local pid=$! hwm ticks
+    local hz
+    hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
     while kill -0 "$pid" 2>/dev/null; do
       hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
       [ -n "$hwm" ] && rsskb=$hwm
+      # utime + stime (fields 14, 15; the last sample before exit, so slightly low)
+      ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true)
+      [ -n "$ticks" ] && cpu=$(awk -v t="$ticks" -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }')
       sleep 0.05
     done
     set +e
@@ -104,6 +111,7 @@ measure() {
   fi
   M_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   M_RSS=$(awk -v k="$rsskb" 'BEGIN { printf "%.0f", k / 1024 }')
+  M_CPU="$cpu"
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -187,6 +195,7 @@ run_lockcheck() { # tree json
 
 # ---- the runs ------------------------------------------------------------------------------
 ROWS=()
+CPUROWS=()
 SUMMARY_ARGS=()
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "machine: $(nproc) cores, load $LOAD_BEFORE; $RUNS cold run(s) per tool and tree, $JOBS threads"
@@ -199,41 +208,46 @@ for t in "${selected[@]}"; do
   lines=$(find "$tree" -name '*.java' -type f -print0 | xargs -0 cat | wc -l | tr -d ' ')
   [ "$files" -gt 0 ] || die "$rel has no .java files"
 
-  pmd_wall=(); pmd_rss=(); pmd_viol="-"; pmd_err="-"
+  pmd_wall=(); pmd_rss=(); pmd_cpu=(); pmd_viol="-"; pmd_err="-"
   if [ "$SKIP_PMD" != 1 ]; then
     for ((i = 1; i <= RUNS; i++)); do
       say "$name: PMD run $i/$RUNS..."
       run_pmd "$rel" "$OUT/pmd-$name.txt"
-      pmd_wall+=("$M_WALL"); pmd_rss+=("$M_RSS")
+      pmd_wall+=("$M_WALL"); pmd_rss+=("$M_RSS"); pmd_cpu+=("$M_CPU")
     done
     # text format: one violation a line (file:line:<TAB>Rule:<TAB>message); processing errors are
     # logged on stderr, and listed in the report after the violations
     pmd_viol=$(grep -c $'^[^\t]*:[0-9]*:\t' "$OUT/pmd-$name.txt" || true)
-    pmd_err=$(grep -ciE 'error|exception' "$OUT/pmd-run.err" || true)
+    pmd_err=$(sed -n 's/.* \([0-9][0-9]*\) errors\{0,1\} occurred.*/\1/p' "$OUT/pmd-run.err" | head -n 1)
+    pmd_err=${pmd_err:-0}
     cp "$OUT/pmd-run.err" "$OUT/pmd-$name.log"
     [ "$pmd_viol" -gt 0 ] || say "WARNING: PMD reported no violation on $name: did it analyse anything? see $OUT/pmd-$name.log"
   fi
 
-  lc_wall=(); lc_rss=()
+  lc_wall=(); lc_rss=(); lc_cpu=()
   for ((i = 1; i <= RUNS; i++)); do
     rm -rf "$tree/.lockcheck-cache"
     say "$name: lockcheck cold run $i/$RUNS..."
     run_lockcheck "$rel" "$OUT/$name.json"
-    lc_wall+=("$M_WALL"); lc_rss+=("$M_RSS")
+    lc_wall+=("$M_WALL"); lc_rss+=("$M_RSS"); lc_cpu+=("$M_CPU")
   done
   cp "$OUT/lc-run.err" "$OUT/lockcheck-$name.log"
   say "$name: lockcheck warm run..."
   run_lockcheck "$rel" "$OUT/$name.warm.json"
-  warm="$M_WALL"; warm_rss="$M_RSS"
+  warm="$M_WALL"; warm_cpu="$M_CPU"
   if [ -d "$tree/.lockcheck-cache" ]; then warm_kind="cache"; else warm_kind="no cache: 2nd run"; fi
 
   pw=$( [ ${#pmd_wall[@]} -gt 0 ] && median "${pmd_wall[@]}" || echo "-")
   pr=$( [ ${#pmd_rss[@]} -gt 0 ] && median "${pmd_rss[@]}" || echo "-")
   lw=$(median "${lc_wall[@]}")
   lr=$(median "${lc_rss[@]}")
-  ROWS+=("| $name | $files | $lines | $pw | $(div "$lines" "$pw" %.0f) | $pr | $pmd_viol$( [ "$pmd_err" != "-" ] && [ "$pmd_err" != 0 ] && echo " ($pmd_err error lines in log)") | $lw | $(div "$lines" "$lw" %.0f) | $lr | $warm ($warm_kind) | **$(div "$pw" "$lw" %.1f)×** | $(div "$pw" "$warm" %.0f)× |")
+  pc=$( [ ${#pmd_cpu[@]} -gt 0 ] && median "${pmd_cpu[@]}" || echo "-")
+  lc=$(median "${lc_cpu[@]}")
+  CPUROWS+=("| $name | $pc | $lc | $(div "$pc" "$lc" %.1f)× | $warm_cpu |")
+  ROWS+=("| $name | $files | $lines | $pw | $(div "$lines" "$pw" %.0f) | $pr | $pmd_viol$( [ "$pmd_err" != "-" ] && [ "$pmd_err" != 0 ] && echo " ($pmd_err processing errors)" || true) | $lw | $(div "$lines" "$lw" %.0f) | $lr | $warm ($warm_kind) | **$(div "$pw" "$lw" %.1f)×** | $(div "$pw" "$warm" %.0f)× |")
   SUMMARY_ARGS+=("$name=$OUT/$name.json")
-  say "$name: PMD ${pmd_wall[*]:-skipped} s; lockcheck cold ${lc_wall[*]} s, warm $warm s"
+  say "$name: wall: PMD ${pmd_wall[*]:-skipped} s; lockcheck cold ${lc_wall[*]} s, warm $warm s"
+  say "$name: CPU:  PMD ${pmd_cpu[*]:-skipped} s; lockcheck cold ${lc_cpu[*]} s, warm $warm_cpu s"
 done
 
 # ---- report ----------------------------------------------------------------------------------
@@ -251,6 +265,13 @@ done
   echo
   echo "Wall time includes JVM start. Lines: every line of every .java file (comments and blanks too)."
   echo
+  echo "CPU time (user + system, all threads; median of the cold runs): steadier than wall time when"
+  echo "other work shares the machine."
+  echo
+  echo "| tree | PMD CPU s | lockcheck cold CPU s | PMD/lockcheck CPU | lockcheck warm CPU s |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${CPUROWS[@]}"
+  echo
   if [ "$SKIP_PMD" != 1 ]; then
     echo "## PMD violations by rule"
     echo
@@ -261,6 +282,12 @@ done
     echo
   fi
   java -cp "$LOCKCHECK_JAR" "$ROOT/bench/Summarize.java" "${SUMMARY_ARGS[@]}"
+  if [ "${CENSUS:-1}" = 1 ]; then
+    echo
+    census_trees=()
+    for t in "${selected[@]}"; do census_trees+=("$TREEDIR/${t%%|*}"); done
+    java "$ROOT/bench/Census.java" "${census_trees[@]}"
+  fi
 } >"$RESULTS"
 cat "$RESULTS"
 say "written to bench/work/results.md (per-tree reports: bench/work/out/<tree>.json)"
