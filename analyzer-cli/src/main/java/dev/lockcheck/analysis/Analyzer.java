@@ -1,23 +1,184 @@
 package dev.lockcheck.analysis;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import dev.lockcheck.analysis.ProjectIndex.MethodInfo;
+import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
+import dev.lockcheck.analysis.checks.Checks;
 import dev.lockcheck.report.FileError;
 import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Location;
+import dev.lockcheck.report.TraceStep;
+import dev.lockcheck.rules.Severity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Runs every static rule over the parsed project. */
+/** Runs every static check over the parsed project: index, per-body flow (in parallel), then the checks. */
 final class Analyzer {
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
     private final List<ParsedFile> files;
     private final Set<String> rules;
     private final List<FileError> errors;
+    private final int jobs;
 
-    Analyzer(List<ParsedFile> files, Set<String> rules, List<FileError> errors) {
+    Analyzer(List<ParsedFile> files, Set<String> rules, List<FileError> errors, int jobs) {
         this.files = files;
         this.rules = rules;
         this.errors = errors;
+        this.jobs = Math.max(1, jobs);
     }
 
     List<Finding> run() {
-        return List.of(); // the lock-flow engine lands in the next commit
+        ProjectIndex index = new ProjectIndex(files);
+        Resolver resolver = new Resolver(index);
+        Summaries summaries = new Summaries(resolver);
+        List<Body> bodies = bodies(index);
+        List<BodyResult> results = analyse(bodies, summaries, resolver);
+        ProjectFacts facts = new ProjectFacts(index, resolver, files, results);
+
+        Sink sink = new Sink();
+        for (StaticCheck c : Checks.all()) {
+            if (rules == null || rules.contains(c.ruleId())) c.check(facts, sink);
+        }
+        List<Finding> out = new ArrayList<>(sink.findings.values());
+        out.sort(Comparator.comparing((Finding f) -> f.location().file())
+                .thenComparingInt(f -> f.location().line())
+                .thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::ruleId));
+        return out;
+    }
+
+    /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
+    private static List<Body> bodies(ProjectIndex index) {
+        List<Body> out = new ArrayList<>();
+        Set<ParsedFile> seenFiles = new HashSet<>();
+        for (TypeInfo t : index.types()) {
+            for (List<MethodInfo> ms : t.methodsView().values()) {
+                for (MethodInfo m : ms) if (m.body != null) out.add(Summaries.bodyOf(m));
+            }
+            for (Node member : t.node.getChildNodes()) {
+                if (member instanceof InitializerDeclaration id) {
+                    out.add(new Body(id, id.getBody(), t.file, t, null, t.simpleName + ".<init>"));
+                }
+            }
+            if (seenFiles.add(t.file)) {
+                t.file.unit().walk(LambdaExpr.class, le -> {
+                    TypeInfo owner = index.enclosingType(le);
+                    Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
+                    if (code instanceof BlockStmt || code instanceof com.github.javaparser.ast.expr.Expression) {
+                        String where = enclosingName(le);
+                        out.add(new Body(le, code, t.file, owner, null,
+                                (owner == null ? "" : owner.simpleName) + "." + where + "$lambda@" + BodyAnalyzer.line(le)));
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static String enclosingName(Node n) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd) return cd.getNameAsString();
+        }
+        return "init";
+    }
+
+    private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver) {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(null, r, "lockcheck-analyse-" + n.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<BodyResult>> fs = new ArrayList<>(bodies.size());
+            for (Body b : bodies) {
+                fs.add(pool.submit(() -> {
+                    try {
+                        return b.method() != null ? summaries.result(b.method()) : new BodyAnalyzer(resolver, summaries, b).run();
+                    } catch (RuntimeException | StackOverflowError e) {
+                        errors.add(new FileError(b.file().source().relPath(),
+                                "analysis of " + b.name() + " failed (" + e + "); the rest of the file was analysed"));
+                        return null;
+                    }
+                }));
+            }
+            List<BodyResult> out = new ArrayList<>(bodies.size());
+            for (Future<BodyResult> f : fs) {
+                BodyResult r = f.get();
+                if (r != null) out.add(r);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Turns check reports into findings: location, suppression, fingerprint, one per location and rule. */
+    private static final class Sink implements FindingSink {
+        private final Map<String, Finding> findings = new LinkedHashMap<>();
+        private final Map<ParsedFile, String[]> lines = new IdentityHashMap<>();
+        private final Map<String, Integer> fingerprintCounts = new HashMap<>();
+
+        @Override
+        public synchronized void report(String ruleId, Severity severity, Body body, Node primary, String message,
+                                        LockId lock, List<TraceStep> trace) {
+            String file = body.file().source().relPath();
+            int line = primary.getBegin().map(p -> p.line).orElse(0);
+            int col = primary.getBegin().map(p -> p.column).orElse(0);
+            String key = ruleId + "|" + file + "|" + line + "|" + col;
+            if (findings.containsKey(key)) return;
+            String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);
+            Finding f = Finding.of(ruleId, severity, message, new Location(file, line, col),
+                    lock == null ? null : lock.qualified(), trace);
+            String fp = fingerprint(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
+            int k = fingerprintCounts.merge(fp, 1, Integer::sum);
+            f = f.withFingerprint(k == 1 ? fp : fp + "-" + k);
+            String how = Suppressions.find(ruleId, primary, text, line);
+            if (how != null) f = f.suppressed(how);
+            findings.put(key, f);
+        }
+    }
+
+    /**
+     * Stable across unrelated edits: rule, file, enclosing method, lock and the reported
+     * statement with all white space removed (no line numbers).
+     */
+    static String fingerprint(String ruleId, String file, String method, String lock, String statement) {
+        String norm = statement.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest((ruleId + "\u0000" + file + "\u0000" + method + "\u0000" + lock + "\u0000" + norm)
+                    .getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", h[i]));
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class Scanner {
 
         List<Finding> findings;
         try {
-            findings = new Analyzer(parsed, options.rules(), errors).run();
+            findings = new Analyzer(parsed, options.rules(), errors, options.jobs()).run();
         } catch (RuntimeException | StackOverflowError e) {
             throw new AnalysisFailedException("analysis failed: " + e, e);
         }

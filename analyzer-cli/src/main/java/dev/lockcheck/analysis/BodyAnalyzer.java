@@ -1,0 +1,867 @@
+package dev.lockcheck.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import dev.lockcheck.analysis.ProjectIndex.MethodInfo;
+import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
+import dev.lockcheck.analysis.knowledge.Handoffs;
+import dev.lockcheck.analysis.knowledge.LockApis;
+import dev.lockcheck.analysis.knowledge.LockApis.Family;
+import dev.lockcheck.analysis.knowledge.LockApis.Op;
+import dev.lockcheck.analysis.knowledge.SyncCallbacks;
+import dev.lockcheck.model.LockMode;
+import dev.lockcheck.report.TraceStep;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The held-lock flow through one body. Walks statements in order with a must-hold state:
+ * {@code lock(); try {…} finally {unlock();}}, {@code if (l.tryLock()) …}, {@code if (!l.tryLock()) return;},
+ * stamps in variables, early return/throw/break/continue, loops, nested try, switch. At every
+ * acquisition, release, blocking handoff and call into the sources it records an {@link Obs} with
+ * the locks held there; calls are expanded through the callee's {@link Summary}, never re-walked.
+ */
+final class BodyAnalyzer {
+    /** Longest call chain followed into callees. */
+    static final int MAX_TRACE = 12;
+    /** Most distinct events a summary keeps. */
+    static final int MAX_EVENTS = 200;
+
+    /** Calls that cannot throw in practice: they do not open an exceptional path out of a locked region. */
+    private static final Set<String> NON_THROWING = Set.of(
+            "nanoTime", "currentTimeMillis", "currentThread", "isHeldByCurrentThread", "getHoldCount",
+            "getReadHoldCount", "getReadLockCount", "isWriteLocked", "isWriteLockedByCurrentThread",
+            "getWriteHoldCount", "hasQueuedThreads", "getQueueLength", "isLocked", "validate",
+            "tryOptimisticRead", "isReadLocked", "signal", "signalAll", "notify", "notifyAll");
+
+    /** Lock getters: {@code rw.readLock()}, {@code sl.asWriteLock()}, {@code lock.newCondition()}. */
+    private static final Set<String> VIEW_GETTERS = Set.of(
+            "readLock", "writeLock", "asReadLock", "asWriteLock", "asReadWriteLock", "newCondition");
+
+    /** A release found in a finally block: it covers holds of {@code id} in {@code mode} (null: any mode). */
+    private record FinRelease(LockId id, LockMode mode) {
+        boolean covers(LockRef ref) {
+            return id.equals(ref.id()) && (mode == null || mode == ref.mode());
+        }
+    }
+
+    /**
+     * A try with a finally, and what was held when it was entered. A finally that releases the
+     * other mode of a lock the try did not start out holding in that mode is a mismatched
+     * release (LC006 reports it); for the leak check it still counts as the release of this hold,
+     * so one mistake is reported once.
+     */
+    private record Frame(List<FinRelease> releases, List<Held> entryHeld) {
+        boolean covers(LockRef ref) {
+            for (FinRelease r : releases) {
+                if (r.covers(ref)) return true;
+                if (r.id().equals(ref.id()) && r.mode() != null && r.mode() != ref.mode()
+                        && r.mode().isStamped() == ref.mode().isStamped()
+                        && entryHeld.stream().noneMatch(h -> h.ref().id().equals(r.id()) && h.ref().mode() == r.mode())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Branches(State whenTrue, State whenFalse) {
+    }
+
+    private final Resolver resolver;
+    private final Summaries summaries;
+    private final Body body;
+    private final String file;
+
+    private final List<Obs> obs = new ArrayList<>();
+    private final Map<String, Obs> events = new LinkedHashMap<>();
+    private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
+    private final Set<LockId> releasedAnywhere = new HashSet<>();
+    private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Deque<List<State>> breaks = new ArrayDeque<>();
+    private final List<State> exits = new ArrayList<>();
+    private int loopDepth;
+    private int silent;
+    private int inlineLambda;
+
+    /** The last try-acquire call evaluated and the hold it would give (consumed by conditions and assignments). */
+    private Node lastTryCall;
+    private Held lastTryHeld;
+    /** The last blocking StampedLock acquisition and its hold (consumed by assignments of the stamp). */
+    private Node lastStampCall;
+    private Held lastStampHeld;
+
+    BodyAnalyzer(Resolver resolver, Summaries summaries, Body body) {
+        this.resolver = resolver;
+        this.summaries = summaries;
+        this.body = body;
+        this.file = body.file().source().relPath();
+    }
+
+    BodyResult run() {
+        State end;
+        if (body.code() instanceof BlockStmt b) {
+            end = stmt(b, State.EMPTY);
+        } else {
+            end = eval((Expression) body.code(), State.EMPTY);
+        }
+        if (end != null) {
+            checkExit(end, body.code(), "the method can end while still holding it");
+            exits.add(end);
+        }
+        State exit = State.joinAll(exits);
+        List<LockRef> exitHeld = new ArrayList<>();
+        if (exit != null) for (Held h : exit.held) exitHeld.add(h.ref());
+        Summary summary = new Summary(List.copyOf(events.values()), List.copyOf(exitHeld), Set.copyOf(releasedNotHeld));
+        return new BodyResult(body, List.copyOf(obs), Set.copyOf(releasedAnywhere), summary);
+    }
+
+    // ================================================================ statements
+
+    private State stmt(Statement s, State st) {
+        if (st == null || s == null) return st;
+        if (s instanceof BlockStmt b) {
+            for (Statement x : b.getStatements()) {
+                st = stmt(x, st);
+                if (st == null) return null;
+            }
+            return st;
+        }
+        if (s instanceof ExpressionStmt es) return eval(es.getExpression(), st);
+        if (s instanceof IfStmt is) {
+            Branches b = cond(is.getCondition(), st);
+            State t = stmt(is.getThenStmt(), b.whenTrue);
+            State e = is.getElseStmt().isPresent() ? stmt(is.getElseStmt().get(), b.whenFalse) : b.whenFalse;
+            return State.join(t, e);
+        }
+        if (s instanceof WhileStmt ws) {
+            Branches b = loopCond(ws.getCondition(), st);
+            List<State> out = loopBody(ws.getBody(), b.whenTrue);
+            State end = out.remove(out.size() - 1);
+            State exit = isTrue(ws.getCondition()) ? null : b.whenFalse;
+            if (end != null && exit != null) exit = State.join(exit, silently(() -> cond(ws.getCondition(), end)).whenFalse);
+            return State.join(exit, State.joinAll(out));
+        }
+        if (s instanceof DoStmt ds) {
+            List<State> out = loopBody(ds.getBody(), st);
+            State end = out.remove(out.size() - 1);
+            State exit = null;
+            if (end != null) {
+                Branches b = loopCond(ds.getCondition(), end);
+                exit = isTrue(ds.getCondition()) ? null : b.whenFalse;
+            }
+            return State.join(exit, State.joinAll(out));
+        }
+        if (s instanceof ForStmt fs) {
+            for (Expression e : fs.getInitialization()) st = eval(e, st);
+            if (st == null) return null;
+            Branches b = fs.getCompare().isPresent() ? loopCond(fs.getCompare().get(), st) : new Branches(st, null);
+            List<State> out = loopBody(fs.getBody(), b.whenTrue);
+            State end = out.remove(out.size() - 1);
+            State exit = fs.getCompare().isPresent() && !isTrue(fs.getCompare().get()) ? b.whenFalse : null;
+            if (end != null && exit != null) {
+                State afterUpdate = silently(() -> {
+                    State x = end;
+                    for (Expression e : fs.getUpdate()) x = eval(e, x);
+                    return new Branches(x, x);
+                }).whenTrue;
+                if (afterUpdate != null) exit = State.join(exit, silently(() -> cond(fs.getCompare().get(), afterUpdate)).whenFalse);
+            }
+            return State.join(exit, State.joinAll(out));
+        }
+        if (s instanceof ForEachStmt fe) {
+            st = eval(fe.getIterable(), st);
+            if (st == null) return null;
+            List<State> out = loopBody(fe.getBody(), st);
+            State end = out.remove(out.size() - 1);
+            State exit = State.join(st, end);
+            return State.join(exit, State.joinAll(out));
+        }
+        if (s instanceof TryStmt ts) return tryStmt(ts, st);
+        if (s instanceof SynchronizedStmt ss) {
+            st = eval(ss.getExpression(), st);
+            if (st == null) return null;
+            LockId monitor = monitorOf(ss.getExpression());
+            Held h = new Held(new LockRef(monitor, LockMode.MONITOR), ss, Op.ACQUIRE);
+            record(new Obs.Acquire(st.held, h.ref(), Op.ACQUIRE, loopDepth > 0, ss,
+                    List.of(step(ss, "enters synchronized (" + ss.getExpression() + ")")), Set.copyOf(releasedNotHeld)), true);
+            State end = stmt(ss.getBody(), st.acquire(h));
+            return end == null ? null : orSelf(end.release(h.ref(), false), end);
+        }
+        if (s instanceof ReturnStmt rs) {
+            if (rs.getExpression().isPresent()) st = eval(rs.getExpression().get(), st);
+            if (st == null) return null;
+            if (inlineLambda == 0) {
+                checkExit(st, rs, "it returns at line " + line(rs) + " still holding it");
+                exits.add(throughFinally(st));
+            }
+            return null;
+        }
+        if (s instanceof ThrowStmt ts) {
+            st = eval(ts.getExpression(), st);
+            if (st != null) throwPoint(st, ts, "the throw at line " + line(ts));
+            return null;
+        }
+        if (s instanceof BreakStmt) {
+            if (!breaks.isEmpty()) breaks.peek().add(st);
+            return null;
+        }
+        if (s instanceof ContinueStmt) return null;
+        if (s instanceof YieldStmt ys) {
+            st = eval(ys.getExpression(), st);
+            if (!breaks.isEmpty() && st != null) breaks.peek().add(st);
+            return null;
+        }
+        if (s instanceof SwitchStmt sw) {
+            st = eval(sw.getSelector(), st);
+            return switchEntries(sw.getEntries(), st);
+        }
+        if (s instanceof LabeledStmt ls) return stmt(ls.getStatement(), st);
+        if (s instanceof LocalClassDeclarationStmt || s instanceof LocalRecordDeclarationStmt) return st;
+        if (s instanceof ExplicitConstructorInvocationStmt ec) {
+            for (Expression a : ec.getArguments()) st = eval(a, st);
+            return st;
+        }
+        // assert, empty, and anything newer: evaluate the expressions it contains, in order
+        for (Node c : s.getChildNodes()) {
+            if (c instanceof Expression e) st = eval(e, st);
+            else if (c instanceof Statement x) st = stmt(x, st);
+            if (st == null) return null;
+        }
+        return st;
+    }
+
+    /** A loop's condition runs once per iteration: an acquisition there is retried. */
+    private Branches loopCond(Expression c, State st) {
+        loopDepth++;
+        try {
+            return cond(c, st);
+        } finally {
+            loopDepth--;
+        }
+    }
+
+    /** Walks a loop body; returns the break states followed by the end-of-body state (last element). */
+    private List<State> loopBody(Statement b, State st) {
+        breaks.push(new ArrayList<>());
+        loopDepth++;
+        State end;
+        try {
+            end = stmt(b, st);
+        } finally {
+            loopDepth--;
+        }
+        List<State> out = new ArrayList<>(breaks.pop());
+        out.add(end);
+        return out;
+    }
+
+    private State switchEntries(List<SwitchEntry> entries, State st) {
+        if (st == null) return null;
+        breaks.push(new ArrayList<>());
+        State prev = null;
+        boolean hasDefault = false;
+        for (SwitchEntry e : entries) {
+            if (e.getLabels().isEmpty()) hasDefault = true;
+            State in = e.getType() == SwitchEntry.Type.STATEMENT_GROUP ? State.join(st, prev) : st;
+            State x = in;
+            for (Statement s : e.getStatements()) {
+                if (s instanceof ExpressionStmt es && e.getType() == SwitchEntry.Type.EXPRESSION) {
+                    x = eval(es.getExpression(), x);
+                } else {
+                    x = stmt(s, x);
+                }
+                if (x == null) break;
+            }
+            if (e.getType() == SwitchEntry.Type.STATEMENT_GROUP) {
+                prev = x;
+            } else if (x != null) {
+                breaks.peek().add(x);
+            }
+        }
+        List<State> out = breaks.pop();
+        State exit = State.join(prev, State.joinAll(out));
+        return hasDefault ? exit : State.join(exit, st);
+    }
+
+    private State tryStmt(TryStmt ts, State st) {
+        for (Expression r : ts.getResources()) st = eval(r, st);
+        if (st == null) return null;
+        State entry = st;
+        boolean hasFinally = ts.getFinallyBlock().isPresent();
+        if (hasFinally) frames.push(new Frame(finallyReleases(ts.getFinallyBlock().get()), entry.held));
+        State normal;
+        try {
+            normal = stmt(ts.getTryBlock(), entry);
+            for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+        } finally {
+            if (hasFinally) frames.pop();
+        }
+        if (!hasFinally) return normal;
+        State fin = stmt(ts.getFinallyBlock().get(), normal != null ? normal : entry);
+        return normal == null ? null : fin;
+    }
+
+    /** The releases a finally block performs: direct ones, and those of the helpers it calls. */
+    private List<FinRelease> finallyReleases(BlockStmt fin) {
+        List<FinRelease> out = new ArrayList<>();
+        for (MethodCallExpr mc : fin.findAll(MethodCallExpr.class)) {
+            String name = mc.getNameAsString();
+            int argc = mc.getArguments().size();
+            Expression scope = mc.getScope().orElse(null);
+            if (scope != null) {
+                LockApis.Row row = LockApis.match(Family.LOCK_VIEW, name, argc);
+                if (row != null && row.op() == Op.RELEASE) {
+                    LockRef ref = resolver.viewRef(scope);
+                    if (ref != null) {
+                        out.add(new FinRelease(ref.id(), ref.mode()));
+                        continue;
+                    }
+                }
+                LockApis.Row srow = LockApis.match(Family.STAMPED, name, argc);
+                if (srow != null && srow.op() == Op.RELEASE) {
+                    LockId id = resolver.stampedOf(scope);
+                    if (id != null) {
+                        out.add(new FinRelease(id, srow.mode()));
+                        continue;
+                    }
+                }
+            }
+            for (MethodInfo m : resolver.resolveCall(mc)) {
+                for (LockId id : summaries.of(m).releases()) out.add(new FinRelease(id, null));
+            }
+        }
+        return out;
+    }
+
+    // ================================================================ conditions
+
+    private Branches cond(Expression c, State st) {
+        if (st == null) return new Branches(null, null);
+        Expression e = strip(c);
+        if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+            Branches b = cond(u.getExpression(), st);
+            return new Branches(b.whenFalse, b.whenTrue);
+        }
+        if (e instanceof BinaryExpr be) {
+            switch (be.getOperator()) {
+                case AND -> {
+                    Branches a = cond(be.getLeft(), st);
+                    Branches b = cond(be.getRight(), a.whenTrue);
+                    return new Branches(b.whenTrue, State.join(a.whenFalse, b.whenFalse));
+                }
+                case OR -> {
+                    Branches a = cond(be.getLeft(), st);
+                    Branches b = cond(be.getRight(), a.whenFalse);
+                    return new Branches(State.join(a.whenTrue, b.whenTrue), b.whenFalse);
+                }
+                case EQUALS, NOT_EQUALS -> {
+                    Expression other = isZero(be.getRight()) ? be.getLeft() : isZero(be.getLeft()) ? be.getRight() : null;
+                    if (other != null) {
+                        lastTryCall = null;
+                        State s = eval(other, st);
+                        Held cand = candidate(other, s);
+                        if (cand != null && s != null) {
+                            State held = s.acquire(cand);
+                            return be.getOperator() == BinaryExpr.Operator.NOT_EQUALS ? new Branches(held, s) : new Branches(s, held);
+                        }
+                        return new Branches(s, s);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        lastTryCall = null;
+        State s = eval(e, st);
+        Held cand = candidate(e, s);
+        if (cand != null && s != null) return new Branches(s.acquire(cand), s);
+        return new Branches(s, s);
+    }
+
+    /** The hold a condition's truth gives: a try-acquire call just evaluated, or a variable bound to one. */
+    private Held candidate(Expression e, State s) {
+        if (s == null) return null;
+        Expression x = strip(e);
+        if (x instanceof AssignExpr a) x = strip(a.getValue());
+        if (x == lastTryCall && lastTryHeld != null) return lastTryHeld;
+        if (strip(e) instanceof NameExpr n) {
+            State.Binding b = s.vars.get(n.getNameAsString());
+            if (b != null && b.pending() && !s.holds(b.held().ref())) return b.held();
+        }
+        if (strip(e) instanceof AssignExpr a && a.getTarget() instanceof NameExpr n) {
+            State.Binding b = s.vars.get(n.getNameAsString());
+            if (b != null && b.pending()) return b.held();
+        }
+        return null;
+    }
+
+    private static boolean isZero(Expression e) {
+        Expression x = strip(e);
+        if (x instanceof IntegerLiteralExpr i) return i.getValue().equals("0");
+        if (x instanceof LongLiteralExpr l) return l.getValue().equalsIgnoreCase("0L");
+        return false;
+    }
+
+    private static boolean isTrue(Expression e) {
+        return strip(e) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b && b.getValue();
+    }
+
+    // ================================================================ expressions
+
+    private State eval(Expression e, State st) {
+        if (st == null || e == null) return st;
+        if (e instanceof MethodCallExpr mc) return call(mc, st);
+        if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return st;
+        if (e instanceof ObjectCreationExpr oce) {
+            if (oce.getScope().isPresent()) st = eval(oce.getScope().get(), st);
+            for (Expression a : oce.getArguments()) st = eval(a, st);
+            return st;
+        }
+        if (e instanceof VariableDeclarationExpr vde) {
+            for (VariableDeclarator v : vde.getVariables()) {
+                if (v.getInitializer().isPresent()) st = assign(v.getNameAsString(), v.getInitializer().get(), st);
+                if (st == null) return null;
+            }
+            return st;
+        }
+        if (e instanceof AssignExpr a) {
+            if (a.getTarget() instanceof NameExpr n && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+                return assign(n.getNameAsString(), a.getValue(), st);
+            }
+            st = eval(a.getTarget(), st);
+            return eval(a.getValue(), st);
+        }
+        if (e instanceof ConditionalExpr ce) {
+            Branches b = cond(ce.getCondition(), st);
+            return State.join(eval(ce.getThenExpr(), b.whenTrue), eval(ce.getElseExpr(), b.whenFalse));
+        }
+        if (e instanceof BinaryExpr be && (be.getOperator() == BinaryExpr.Operator.AND || be.getOperator() == BinaryExpr.Operator.OR)) {
+            Branches b = cond(be, st);
+            return State.join(b.whenTrue, b.whenFalse);
+        }
+        if (e instanceof SwitchExpr sw) {
+            st = eval(sw.getSelector(), st);
+            return switchEntries(sw.getEntries(), st);
+        }
+        for (Node c : e.getChildNodes()) {
+            if (c instanceof Expression x) st = eval(x, st);
+            if (st == null) return null;
+        }
+        return st;
+    }
+
+    private State assign(String var, Expression value, State st) {
+        lastTryCall = null;
+        lastStampCall = null;
+        st = eval(value, st);
+        if (st == null) return null;
+        Expression v = strip(value);
+        if (v == lastStampCall && lastStampHeld != null) return st.bind(var, new State.Binding(lastStampHeld, false));
+        if (v == lastTryCall && lastTryHeld != null) return st.bind(var, new State.Binding(lastTryHeld, true));
+        return st.vars.containsKey(var) ? st.bind(var, null) : st;
+    }
+
+    private State call(MethodCallExpr mc, State st) {
+        String name = mc.getNameAsString();
+        int argc = mc.getArguments().size();
+        Expression scope = mc.getScope().orElse(null);
+
+        if (scope != null) {
+            LockApis.Row row = LockApis.match(Family.LOCK_VIEW, name, argc);
+            if (row != null) {
+                LockRef ref = resolver.viewRef(scope);
+                if (ref != null) return lockOp(mc, ref, row, args(mc, st));
+            }
+            LockApis.Row srow = LockApis.match(Family.STAMPED, name, argc);
+            if (srow != null) {
+                LockId id = resolver.stampedOf(scope);
+                if (id != null) return stampOp(mc, id, srow, args(mc, st));
+            }
+            if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
+            st = eval(scope, st);
+        }
+        st = args(mc, st);
+        if (st == null) return null;
+
+        Handoffs.Row h = null;
+        String receiverType = null;
+        if (Handoffs.isCandidateName(name)) {
+            if (scope == null) {
+                TypeInfo t = resolver.index().enclosingType(mc);
+                receiverType = t == null ? "Object" : t.isAnonymous() ? t.superNames.get(0) : t.simpleName;
+            } else {
+                receiverType = resolver.typeOf(scope);
+            }
+            if (receiverType != null) h = Handoffs.match(resolver.index().selfAndSupers(receiverType), name, argc);
+            if (h == null && name.equals("wait")) h = Handoffs.objectWait(argc);
+        }
+        if (h != null) {
+            LockId condOf = h.type().equals("Condition") && scope != null ? resolver.conditionOwner(scope) : null;
+            String what = (receiverType != null && !receiverType.equals("Object") ? receiverType : h.type()) + "." + name;
+            record(new Obs.Block(st.held, h, receiverType, condOf, mc,
+                    List.of(step(mc, what + (h.timed() ? " waits (timed)" : " blocks") + " until another thread acts")),
+                    Set.copyOf(releasedNotHeld)), true);
+            throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+            return st;
+        }
+
+        List<MethodInfo> callees = resolver.resolveCall(mc);
+        if (!callees.isEmpty()) {
+            // what the callee hands back held cannot leak through the callee's own exception, and a
+            // callee that releases a hold is that hold's release, not a leak of it
+            Set<LockId> released = new HashSet<>();
+            for (MethodInfo m : callees) released.addAll(summaries.of(m).releases());
+            throwPoint(st.releaseAll(released), mc, callText(mc) + " (line " + line(mc) + ")");
+            return applySummaries(mc, callees, st);
+        }
+        if (!NON_THROWING.contains(name)) throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+        return st;
+    }
+
+    private State args(MethodCallExpr mc, State st) {
+        boolean inline = SyncCallbacks.runsArgumentInline(mc.getNameAsString());
+        for (Expression a : mc.getArguments()) {
+            if (st == null) return null;
+            if (inline && a instanceof LambdaExpr le) {
+                inlineLambda(le, st);
+            } else {
+                st = eval(a, st);
+            }
+        }
+        return st;
+    }
+
+    /** A lambda run on this thread before the call returns: its body sees what the caller holds. */
+    private void inlineLambda(LambdaExpr le, State st) {
+        inlineLambda++;
+        breaks.push(new ArrayList<>());
+        try {
+            if (le.getBody() instanceof BlockStmt b) stmt(b, st);
+            else if (le.getBody() instanceof ExpressionStmt es) eval(es.getExpression(), st);
+        } finally {
+            breaks.pop();
+            inlineLambda--;
+        }
+    }
+
+    private State lockOp(MethodCallExpr mc, LockRef ref, LockApis.Row row, State st) {
+        if (st == null) return null;
+        switch (row.op()) {
+            case ACQUIRE -> {
+                record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
+                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                Held h = new Held(ref, mc, Op.ACQUIRE);
+                checkInsideTry(h);
+                return st.acquire(h);
+            }
+            case TRY, TIMED_TRY -> {
+                record(new Obs.Acquire(st.held, ref, row.op(), loopDepth > 0, mc,
+                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                lastTryCall = mc;
+                lastTryHeld = new Held(ref, mc, row.op());
+                return st;
+            }
+            case RELEASE -> {
+                return release(mc, ref, false, null, st);
+            }
+            default -> {
+                return st;
+            }
+        }
+    }
+
+    private State stampOp(MethodCallExpr mc, LockId id, LockApis.Row row, State st) {
+        if (st == null) return null;
+        switch (row.op()) {
+            case ACQUIRE -> {
+                LockRef ref = new LockRef(id, row.mode());
+                record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
+                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                Held h = new Held(ref, mc, Op.ACQUIRE);
+                checkInsideTry(h);
+                lastStampCall = mc;
+                lastStampHeld = h;
+                return st.acquire(h);
+            }
+            case TRY, TIMED_TRY -> {
+                LockRef ref = new LockRef(id, row.mode());
+                record(new Obs.Acquire(st.held, ref, row.op(), loopDepth > 0, mc,
+                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                lastTryCall = mc;
+                lastTryHeld = new Held(ref, mc, row.op());
+                return st;
+            }
+            case CONVERT -> {
+                LockRef ref = new LockRef(id, row.mode());
+                record(new Obs.Acquire(st.held, ref, Op.CONVERT, loopDepth > 0, mc,
+                        List.of(step(mc, "converts its stamp to a " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                return st;
+            }
+            case RELEASE -> {
+                State.Binding b = mc.getArguments().size() == 1 && strip(mc.getArgument(0)) instanceof NameExpr n
+                        ? st.vars.get(n.getNameAsString()) : null;
+                LockMode stampMode = b == null ? null : b.held().ref().mode();
+                if (row.mode() == null) {
+                    LockRef ref = stampMode != null ? new LockRef(id, stampMode) : new LockRef(id, LockMode.STAMP_READ);
+                    return release(mc, ref, stampMode == null, stampMode, st);
+                }
+                return release(mc, new LockRef(id, row.mode()), false, stampMode, st);
+            }
+            default -> {
+                return st;
+            }
+        }
+    }
+
+    private State release(MethodCallExpr mc, LockRef ref, boolean anyMode, LockMode stampMode, State st) {
+        obs.add(new Obs.Release(st.held, ref, anyMode, stampMode, mc, List.of(step(mc, "releases " + ref.describe()))));
+        releasedAnywhere.add(ref.id());
+        State r = st.release(ref, anyMode);
+        if (r == null) {
+            r = st.release(ref, true);
+            if (r == null) {
+                releasedNotHeld.add(ref.id());
+                return st;
+            }
+        }
+        return r;
+    }
+
+    private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
+        Set<LockId> releases = new LinkedHashSet<>();
+        List<LockRef> exitHeld = null;
+        for (MethodInfo m : callees) {
+            Summary s = summaries.of(m);
+            TraceStep call = step(mc, "calls " + m.display());
+            for (Obs e : s.events()) {
+                if (e.via().size() >= MAX_TRACE) continue;
+                Set<LockId> rb = e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore();
+                List<Held> held = without(st.held, rb);
+                List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
+                via.add(call);
+                via.addAll(e.via());
+                Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
+                for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
+                Obs x = e instanceof Obs.Acquire a
+                        ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before))
+                        : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
+                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
+                record(x, !held.isEmpty());
+            }
+            releases.addAll(s.releases());
+            if (exitHeld == null) {
+                exitHeld = new ArrayList<>(s.exitHeld());
+            } else {
+                exitHeld.retainAll(s.exitHeld());
+            }
+        }
+        for (LockId id : releases) {
+            if (!st.holdsAny(id)) releasedNotHeld.add(id);
+            releasedAnywhere.add(id);
+        }
+        st = st.releaseAll(releases);
+        if (exitHeld != null) for (LockRef r : exitHeld) st = st.acquire(new Held(r, mc, Op.ACQUIRE));
+        return st;
+    }
+
+    private static List<Held> without(List<Held> held, Set<LockId> ids) {
+        if (ids.isEmpty() || held.isEmpty()) return held;
+        List<Held> out = new ArrayList<>();
+        for (Held h : held) if (!ids.contains(h.ref().id())) out.add(h);
+        return List.copyOf(out);
+    }
+
+    // ================================================================ recording
+
+    /**
+     * Records an observation for the checks (when {@code forChecks}) and, for acquisitions and
+     * handoffs, as an event of this body's summary.
+     */
+    private void record(Obs o, boolean forChecks) {
+        if (silent > 0) return;
+        if (forChecks) obs.add(o);
+        if (events.size() >= MAX_EVENTS) return;
+        String key;
+        if (o instanceof Obs.Acquire a) {
+            key = "A|" + a.ref() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
+        } else if (o instanceof Obs.Block b) {
+            key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+        } else {
+            return;
+        }
+        events.putIfAbsent(key, o);
+    }
+
+    /** A point where an exception may leave the body: every hold not covered by an enclosing finally leaks. */
+    private void throwPoint(State st, Node at, String what) {
+        if (st == null || silent > 0) return;
+        for (Held h : st.held) {
+            if (h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
+            if (unsafeSites.add(h.acquiredAt())) {
+                obs.add(new Obs.Unsafe(st.held, h, "if " + what + " throws, nothing releases it", at,
+                        List.of(step(at, what + " may throw"))));
+            }
+        }
+    }
+
+    private void checkExit(State st, Node at, String what) {
+        if (st == null || silent > 0) return;
+        for (Held h : st.held) {
+            if (h.op() != Op.ACQUIRE || h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
+            if (unsafeSites.add(h.acquiredAt())) {
+                obs.add(new Obs.Unsafe(st.held, h, what, at, List.of(step(at, "exits holding " + h.ref().describe()))));
+            }
+        }
+    }
+
+    private void checkInsideTry(Held h) {
+        if (silent > 0) return;
+        for (Frame f : frames) {
+            boolean releases = f.releases.stream().anyMatch(r -> r.covers(h.ref()));
+            if (!releases) continue;
+            // the finally pairs with a hold the try started out with (a reentrant inner acquisition,
+            // or a StampedLock stamp converted inside the try and released with unlock(stamp))
+            boolean heldBefore = f.entryHeld.stream().anyMatch(x -> x.ref().id().equals(h.ref().id()));
+            if (!heldBefore && unsafeSites.add(h.acquiredAt())) {
+                obs.add(new Obs.Unsafe(List.of(), h, "it is acquired inside the try whose finally releases it: if the "
+                        + "acquisition itself fails, the finally releases a lock this thread does not hold",
+                        h.acquiredAt(), List.of(step(h.acquiredAt(), "acquired inside the try"))));
+            }
+            return;
+        }
+    }
+
+    /** The state a return leaves with: every enclosing finally runs its releases on the way out. */
+    private State throughFinally(State st) {
+        for (Frame f : frames) {
+            for (FinRelease r : f.releases) {
+                for (Held h : st.held) {
+                    if (r.covers(h.ref())) {
+                        st = orSelf(st.release(h.ref(), false), st);
+                        break;
+                    }
+                }
+            }
+        }
+        return st;
+    }
+
+    private boolean covered(Held h) {
+        for (Frame f : frames) if (f.covers(h.ref())) return true;
+        return false;
+    }
+
+    private Branches silently(java.util.function.Supplier<Branches> s) {
+        silent++;
+        Node tc = lastTryCall;
+        Held th = lastTryHeld;
+        try {
+            return s.get();
+        } finally {
+            silent--;
+            lastTryCall = tc;
+            lastTryHeld = th;
+        }
+    }
+
+    // ================================================================ helpers
+
+    private LockId monitorOf(Expression e) {
+        Expression x = strip(e);
+        TypeInfo t = resolver.index().enclosingType(x);
+        String owner = t == null ? "" : t.qualifiedName;
+        String ownerName = t == null ? "" : t.simpleName;
+        if (x instanceof com.github.javaparser.ast.expr.ThisExpr) return new LockId(owner, ownerName, "this", null);
+        if (x instanceof com.github.javaparser.ast.expr.ClassExpr c) {
+            return new LockId(owner, ownerName, ProjectIndex.simple(c.getType()) + ".class", null);
+        }
+        if (x instanceof NameExpr n) {
+            var f = resolver.findField(n.getNameAsString(), n);
+            if (f != null) return new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, null);
+        }
+        if (x instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa) {
+            var f = resolver.fieldOf(fa);
+            if (f != null) return new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, null);
+        }
+        return new LockId(owner, ownerName, x.toString() + "@" + line(x), null);
+    }
+
+    /** {@code item.length()} or, for a long call, {@code process(..)}: how a message names a call. */
+    private static String callText(MethodCallExpr mc) {
+        String full = mc.toString().replaceAll("\\s+", " ");
+        if (full.length() <= 48) return full;
+        String scope = mc.getScope().map(Object::toString).orElse("");
+        String shortForm = (scope.isEmpty() || scope.length() > 24 ? "" : scope + ".") + mc.getNameAsString() + "(..)";
+        return shortForm;
+    }
+
+    private TraceStep step(Node n, String note) {
+        return new TraceStep(file, line(n), note);
+    }
+
+    static int line(Node n) {
+        return n.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    static Expression strip(Expression e) {
+        Expression x = e;
+        while (true) {
+            if (x instanceof EnclosedExpr en) x = en.getInner();
+            else if (x instanceof CastExpr c) x = c.getExpression();
+            else return x;
+        }
+    }
+
+    private static State orSelf(State a, State b) {
+        return a != null ? a : b;
+    }
+}

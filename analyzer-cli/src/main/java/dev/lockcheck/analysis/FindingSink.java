@@ -1,0 +1,17 @@
+package dev.lockcheck.analysis;
+
+import com.github.javaparser.ast.Node;
+import dev.lockcheck.report.TraceStep;
+import dev.lockcheck.rules.Severity;
+import java.util.List;
+
+/** Where checks report. Location, suppression, fingerprint and one-finding-per-location are handled behind it. */
+public interface FindingSink {
+    /**
+     * @param body    the body holding the lock (the primary location is in it)
+     * @param primary the node reported (its line and column)
+     * @param lock    the lock concerned, or null
+     * @param trace   evidence, outermost first
+     */
+    void report(String ruleId, Severity severity, Body body, Node primary, String message, LockId lock, List<TraceStep> trace);
+}

@@ -1,0 +1,22 @@
+package dev.lockcheck.analysis;
+
+import com.github.javaparser.ast.Node;
+import dev.lockcheck.analysis.knowledge.LockApis;
+
+/**
+ * A lock held at a point of a body.
+ *
+ * @param ref        the lock and mode
+ * @param acquiredAt the acquisition (or the call that handed the lock back held)
+ * @param op         ACQUIRE (blocking) or TRY / TIMED_TRY (held on the success branch)
+ */
+public record Held(LockRef ref, Node acquiredAt, LockApis.Op op) {
+    public int line() {
+        return acquiredAt.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    /** Identity of the acquisition site, for de-duplication (nodes compare structurally). */
+    public boolean sameSite(Held other) {
+        return acquiredAt == other.acquiredAt && ref.equals(other.ref);
+    }
+}

@@ -1,0 +1,482 @@
+package dev.lockcheck.analysis;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.Type;
+import dev.lockcheck.analysis.ProjectIndex.FieldInfo;
+import dev.lockcheck.analysis.ProjectIndex.MethodInfo;
+import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
+import dev.lockcheck.analysis.knowledge.LockApis;
+import dev.lockcheck.analysis.knowledge.LockApis.ObjKind;
+import dev.lockcheck.analysis.knowledge.ReturnTypes;
+import dev.lockcheck.model.LockMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Name, type, lock and call resolution over the project index, from the syntax alone: a local's
+ * type and initialiser come from its declaration, a field's from the index. Thread-safe.
+ */
+public final class Resolver {
+    private static final int MAX_DEPTH = 6;
+    /** Most implementations of an abstract method a call is resolved to (class hierarchy analysis). */
+    private static final int MAX_IMPLEMENTATIONS = 8;
+
+    private final ProjectIndex index;
+    private final Map<FieldInfo, Optional<LockVal>> fieldLocks = new ConcurrentHashMap<>();
+
+    public Resolver(ProjectIndex index) {
+        this.index = index;
+    }
+
+    public ProjectIndex index() {
+        return index;
+    }
+
+    /** A local variable or parameter declaration visible at a point. */
+    public record VarDecl(String name, Type type, Expression init, Node declNode) {
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** The local variable, parameter or captured local named {@code name} visible at {@code at}, or null. */
+    public VarDecl findLocal(String name, Node at) {
+        Node n = at;
+        while (true) {
+            Node parent = n.getParentNode().orElse(null);
+            if (parent == null) return null;
+            VarDecl d = declaredIn(parent, n, name);
+            if (d != null) return d;
+            if (parent instanceof TypeDeclaration<?> td
+                    && !(td instanceof ClassOrInterfaceDeclaration c && c.isLocalClassDeclaration())) {
+                return null;
+            }
+            n = parent;
+        }
+    }
+
+    private static VarDecl declaredIn(Node parent, Node child, String name) {
+        if (parent instanceof BlockStmt b) {
+            for (Statement s : b.getStatements()) {
+                if (s == child) break;
+                if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr vde) {
+                    VarDecl d = fromDecl(vde, name);
+                    if (d != null) return d;
+                }
+            }
+        } else if (parent instanceof CallableDeclaration<?> cd) {
+            return fromParams(cd.getParameters(), name);
+        } else if (parent instanceof LambdaExpr le) {
+            return fromParams(le.getParameters(), name);
+        } else if (parent instanceof CatchClause cc) {
+            Parameter p = cc.getParameter();
+            if (p.getNameAsString().equals(name)) return new VarDecl(name, p.getType(), null, p);
+        } else if (parent instanceof ForEachStmt fe) {
+            return fromDecl(fe.getVariable(), name);
+        } else if (parent instanceof ForStmt fs) {
+            for (Expression e : fs.getInitialization()) {
+                if (e instanceof VariableDeclarationExpr vde) {
+                    VarDecl d = fromDecl(vde, name);
+                    if (d != null) return d;
+                }
+            }
+        } else if (parent instanceof TryStmt ts) {
+            for (Expression e : ts.getResources()) {
+                if (e instanceof VariableDeclarationExpr vde) {
+                    VarDecl d = fromDecl(vde, name);
+                    if (d != null) return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static VarDecl fromDecl(VariableDeclarationExpr vde, String name) {
+        for (VariableDeclarator v : vde.getVariables()) {
+            if (v.getNameAsString().equals(name)) return new VarDecl(name, v.getType(), v.getInitializer().orElse(null), v);
+        }
+        return null;
+    }
+
+    private static VarDecl fromParams(NodeList<Parameter> ps, String name) {
+        for (Parameter p : ps) {
+            if (p.getNameAsString().equals(name)) return new VarDecl(name, p.getType(), null, p);
+        }
+        return null;
+    }
+
+    /** The field {@code name} seen from {@code at}: enclosing types from the innermost out, each with its supertypes. */
+    public FieldInfo findField(String name, Node at) {
+        for (TypeInfo t = index.enclosingType(at); t != null; t = t.outer) {
+            FieldInfo f = fieldIn(t, name);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    public FieldInfo fieldIn(TypeInfo t, String name) {
+        if (t == null) return null;
+        FieldInfo f = t.field(name);
+        if (f != null) return f;
+        for (TypeInfo s : index.superTypeInfos(t)) {
+            f = s.field(name);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /** Erasure simple name of an expression's static type, when the syntax tells; null otherwise. */
+    public String typeOf(Expression e) {
+        return typeOf(e, 0);
+    }
+
+    private String typeOf(Expression e, int depth) {
+        if (e == null || depth > MAX_DEPTH) return null;
+        if (e instanceof EnclosedExpr en) return typeOf(en.getInner(), depth + 1);
+        if (e instanceof CastExpr c) return ProjectIndex.simple(c.getType());
+        if (e instanceof ObjectCreationExpr o) return ProjectIndex.simple(o.getType());
+        if (e instanceof StringLiteralExpr) return "String";
+        if (e instanceof ThisExpr t) {
+            if (t.getTypeName().isPresent()) return t.getTypeName().get().getIdentifier();
+            TypeInfo ti = index.enclosingType(e);
+            return ti == null ? null : (ti.isAnonymous() ? ti.superNames.get(0) : ti.simpleName);
+        }
+        if (e instanceof ConditionalExpr ce) {
+            String t = typeOf(ce.getThenExpr(), depth + 1);
+            return t != null ? t : typeOf(ce.getElseExpr(), depth + 1);
+        }
+        if (e instanceof ArrayAccessExpr aa) {
+            String t = typeOf(aa.getName(), depth + 1);
+            return t != null && t.endsWith("[]") ? t.substring(0, t.length() - 2) : null;
+        }
+        if (e instanceof NameExpr n) {
+            String name = n.getNameAsString();
+            VarDecl d = findLocal(name, n);
+            if (d != null) return declType(d, depth);
+            FieldInfo f = findField(name, n);
+            if (f != null) return fieldType(f, depth);
+            return Character.isUpperCase(name.charAt(0)) ? name : null;
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f != null) return fieldType(f, depth);
+            String name = fa.getNameAsString();
+            return Character.isUpperCase(name.charAt(0)) ? name : null;
+        }
+        if (e instanceof MethodCallExpr mc) {
+            String scopeType = mc.getScope().map(s -> typeOf(s, depth + 1)).orElse(null);
+            if (scopeType != null) {
+                String r = ReturnTypes.of(index.selfAndSupers(scopeType), mc.getNameAsString());
+                if (r != null) return r;
+            }
+            for (MethodInfo m : resolveCall(mc)) {
+                if (m.returnType != null && !m.returnType.equals("void") && !isTypeVariable(m)) return m.returnType;
+            }
+        }
+        return null;
+    }
+
+    private String declType(VarDecl d, int depth) {
+        String t = ProjectIndex.simple(d.type());
+        if ("var".equals(t)) return d.init() == null ? null : typeOf(d.init(), depth + 1);
+        return t;
+    }
+
+    private String fieldType(FieldInfo f, int depth) {
+        return f.type;
+    }
+
+    private static boolean isTypeVariable(MethodInfo m) {
+        if (m.decl instanceof com.github.javaparser.ast.body.MethodDeclaration md) {
+            String rt = md.getType().asString();
+            for (var tp : md.getTypeParameters()) if (tp.getNameAsString().equals(rt)) return true;
+            return rt.length() == 1 && Character.isUpperCase(rt.charAt(0));
+        }
+        return false;
+    }
+
+    /** The field a field access denotes: {@code this.f}, {@code Outer.this.f}, {@code Type.F}, {@code expr.f}. */
+    public FieldInfo fieldOf(FieldAccessExpr fa) {
+        Expression scope = fa.getScope();
+        String name = fa.getNameAsString();
+        if (scope instanceof ThisExpr t) {
+            TypeInfo ti = t.getTypeName().isPresent() ? outerNamed(fa, t.getTypeName().get().getIdentifier()) : index.enclosingType(fa);
+            return fieldIn(ti, name);
+        }
+        if (scope instanceof SuperExpr) {
+            TypeInfo ti = index.enclosingType(fa);
+            for (TypeInfo s : ti == null ? List.<TypeInfo>of() : index.superTypeInfos(ti)) {
+                FieldInfo f = s.field(name);
+                if (f != null) return f;
+            }
+            return null;
+        }
+        TypeInfo ti = typeInfoOf(scope);
+        return ti == null ? null : fieldIn(ti, name);
+    }
+
+    private TypeInfo outerNamed(Node at, String simple) {
+        for (TypeInfo t = index.enclosingType(at); t != null; t = t.outer) if (t.simpleName.equals(simple)) return t;
+        return index.firstBySimpleName(simple, null);
+    }
+
+    /** The project type an expression has (or names, for a static reference), or null. */
+    public TypeInfo typeInfoOf(Expression scope) {
+        String t = typeOf(scope);
+        if (t == null) return null;
+        ParsedFile near = Optional.ofNullable(index.enclosingType(scope)).map(x -> x.file).orElse(null);
+        return index.firstBySimpleName(t, near);
+    }
+
+    // ---------------------------------------------------------------- locks
+
+    /** What lock (object or view) an expression denotes, or null. */
+    public LockVal lockOf(Expression e) {
+        return lockOf(e, 0);
+    }
+
+    private LockVal lockOf(Expression e, int depth) {
+        if (e == null || depth > MAX_DEPTH) return null;
+        if (e instanceof EnclosedExpr en) return lockOf(en.getInner(), depth + 1);
+        if (e instanceof CastExpr c) return lockOf(c.getExpression(), depth + 1);
+        if (e instanceof NameExpr n) {
+            String name = n.getNameAsString();
+            VarDecl d = findLocal(name, n);
+            if (d != null) return localLock(d, n, depth);
+            FieldInfo f = findField(name, n);
+            return f == null ? null : fieldLock(f, depth);
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            return f == null ? null : fieldLock(f, depth);
+        }
+        if (e instanceof MethodCallExpr mc && mc.getArguments().isEmpty()) {
+            String m = mc.getNameAsString();
+            if (mc.getScope().isPresent()
+                    && (m.equals("readLock") || m.equals("writeLock") || m.equals("asReadLock") || m.equals("asWriteLock")
+                    || m.equals("asReadWriteLock"))) {
+                LockVal s = lockOf(mc.getScope().get(), depth + 1);
+                if (s instanceof LockVal.Obj o) {
+                    boolean read = m.equals("readLock") || m.equals("asReadLock");
+                    if (o.kind() == ObjKind.RW && (m.equals("readLock") || m.equals("writeLock"))) {
+                        return new LockVal.View(new LockRef(o.id(), read ? LockMode.READ : LockMode.WRITE));
+                    }
+                    if (o.kind() == ObjKind.STAMPED && o.stampedRw() && (m.equals("readLock") || m.equals("writeLock"))) {
+                        return new LockVal.View(new LockRef(o.id(), read ? LockMode.STAMP_READ : LockMode.STAMP_WRITE));
+                    }
+                    if (o.kind() == ObjKind.STAMPED && !o.stampedRw()) {
+                        if (m.equals("asReadWriteLock")) return new LockVal.Obj(o.id(), true);
+                        if (m.equals("asReadLock") || m.equals("asWriteLock")) {
+                            return new LockVal.View(new LockRef(o.id(), read ? LockMode.STAMP_READ : LockMode.STAMP_WRITE));
+                        }
+                    }
+                }
+                return null;
+            }
+            // a getter in the sources: `Lock lock() { return lock; }`
+            List<MethodInfo> ms = resolveCall(mc);
+            if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
+                    && ms.get(0).body.getStatement(0) instanceof ReturnStmt rs && rs.getExpression().isPresent()) {
+                return lockOf(rs.getExpression().get(), depth + 1);
+            }
+        }
+        return null;
+    }
+
+    private LockVal localLock(VarDecl d, Node use, int depth) {
+        if (d.init() != null) {
+            LockVal v = lockOf(d.init(), depth + 1);
+            if (v != null) return v;
+        }
+        String type = declType(d, depth);
+        ObjKind k = LockApis.objKind(type);
+        if (k == null) return null;
+        TypeInfo owner = index.enclosingType(d.declNode());
+        String method = enclosingCallableName(d.declNode());
+        int line = d.declNode().getBegin().map(p -> p.line).orElse(0);
+        LockId id = new LockId(owner == null ? "" : owner.qualifiedName, owner == null ? "" : owner.simpleName,
+                method + "." + d.name() + "@" + line, baseKind(k));
+        return objOrView(id, k);
+    }
+
+    private LockVal fieldLock(FieldInfo f, int depth) {
+        Optional<LockVal> memo = fieldLocks.get(f);
+        if (memo != null) return memo.orElse(null);
+        LockVal v = null;
+        Expression value = f.singleValue();
+        if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, depth + 1);
+        if (v == null) {
+            ObjKind k = LockApis.objKind(f.type);
+            if (k != null) v = objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, baseKind(k)), k);
+        }
+        fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
+        return v;
+    }
+
+    private static ObjKind baseKind(ObjKind k) {
+        return k == ObjKind.READ_VIEW || k == ObjKind.WRITE_VIEW ? ObjKind.RW : k;
+    }
+
+    private static LockVal objOrView(LockId id, ObjKind k) {
+        return switch (k) {
+            case READ_VIEW -> new LockVal.View(new LockRef(id, LockMode.READ));
+            case WRITE_VIEW -> new LockVal.View(new LockRef(id, LockMode.WRITE));
+            default -> new LockVal.Obj(id, false);
+        };
+    }
+
+    /** The lock a {@code Lock}-view expression acquires when locked ({@code lock.lock()}), or null. */
+    public LockRef viewRef(Expression e) {
+        LockVal v = lockOf(e);
+        if (v instanceof LockVal.View view) return view.ref();
+        if (v instanceof LockVal.Obj o && o.kind() == ObjKind.EXCLUSIVE) return new LockRef(o.id(), LockMode.EXCLUSIVE);
+        return null;
+    }
+
+    /** The StampedLock an expression denotes, or null. */
+    public LockId stampedOf(Expression e) {
+        LockVal v = lockOf(e);
+        return v instanceof LockVal.Obj o && o.kind() == ObjKind.STAMPED && !o.stampedRw() ? o.id() : null;
+    }
+
+    /** The lock a {@code Condition} belongs to: a field or local initialised with {@code lock.newCondition()}. */
+    public LockId conditionOwner(Expression condition) {
+        Expression init = null;
+        if (condition instanceof NameExpr n) {
+            VarDecl d = findLocal(n.getNameAsString(), n);
+            if (d != null) init = d.init();
+            else {
+                FieldInfo f = findField(n.getNameAsString(), n);
+                if (f != null) init = f.singleValue();
+            }
+        } else if (condition instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f != null) init = f.singleValue();
+        } else if (condition instanceof MethodCallExpr mc) {
+            init = mc;
+        }
+        if (init instanceof MethodCallExpr mc && mc.getNameAsString().equals("newCondition") && mc.getScope().isPresent()) {
+            LockRef r = viewRef(mc.getScope().get());
+            return r == null ? null : r.id();
+        }
+        return null;
+    }
+
+    private static String enclosingCallableName(Node n) {
+        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof CallableDeclaration<?> cd) return cd.getNameAsString();
+            if (p instanceof LambdaExpr) return "lambda";
+        }
+        return "init";
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** The methods of the sources a call may run: same class, outer classes, supertypes, receivers of known type. */
+    public List<MethodInfo> resolveCall(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        int argc = call.getArguments().size();
+        Optional<Expression> scope = call.getScope();
+        if (scope.isEmpty()) {
+            for (TypeInfo t = index.enclosingType(call); t != null; t = t.outer) {
+                List<MethodInfo> ms = methodsIn(t, name, argc);
+                if (!ms.isEmpty()) return ms;
+            }
+            return List.of();
+        }
+        Expression s = scope.get();
+        if (s instanceof ThisExpr t) {
+            TypeInfo ti = t.getTypeName().isPresent() ? outerNamed(call, t.getTypeName().get().getIdentifier()) : index.enclosingType(call);
+            return ti == null ? List.of() : withImplementations(methodsIn(ti, name, argc), name, argc);
+        }
+        if (s instanceof SuperExpr) {
+            TypeInfo ti = index.enclosingType(call);
+            if (ti == null) return List.of();
+            for (TypeInfo st : index.superTypeInfos(ti)) {
+                List<MethodInfo> ms = declared(st, name, argc);
+                if (!ms.isEmpty()) return ms;
+            }
+            return List.of();
+        }
+        TypeInfo ti = typeInfoOf(s);
+        if (ti == null) return List.of();
+        return withImplementations(methodsIn(ti, name, argc), name, argc);
+    }
+
+    private List<MethodInfo> methodsIn(TypeInfo t, String name, int argc) {
+        List<MethodInfo> ms = declared(t, name, argc);
+        if (!ms.isEmpty()) return ms;
+        for (TypeInfo st : index.superTypeInfos(t)) {
+            ms = declared(st, name, argc);
+            if (!ms.isEmpty()) return ms;
+        }
+        return List.of();
+    }
+
+    private static List<MethodInfo> declared(TypeInfo t, String name, int argc) {
+        List<MethodInfo> out = null;
+        for (MethodInfo m : t.methods(name)) {
+            if (m.accepts(argc)) {
+                if (out == null) out = new ArrayList<>(2);
+                out.add(m);
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** A call to an abstract or interface method may run any implementation in the sources. */
+    private List<MethodInfo> withImplementations(List<MethodInfo> ms, String name, int argc) {
+        if (ms.isEmpty() || ms.stream().allMatch(m -> m.body != null)) return ms;
+        List<MethodInfo> out = new ArrayList<>();
+        for (MethodInfo m : ms) if (m.body != null) out.add(m);
+        Set<TypeInfo> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TypeInfo> queue = new ArrayList<>();
+        for (MethodInfo m : ms) if (m.body == null) queue.add(m.owner);
+        for (int i = 0; i < queue.size() && out.size() < MAX_IMPLEMENTATIONS; i++) {
+            TypeInfo t = queue.get(i);
+            for (TypeInfo sub : index.directSubtypes(t.simpleName)) {
+                if (!seen.add(sub)) continue;
+                queue.add(sub);
+                for (MethodInfo m : declared(sub, name, argc)) {
+                    if (m.body != null && out.size() < MAX_IMPLEMENTATIONS) out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+}

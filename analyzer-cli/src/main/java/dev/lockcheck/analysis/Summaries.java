@@ -1,0 +1,53 @@
+package dev.lockcheck.analysis;
+
+import dev.lockcheck.analysis.ProjectIndex.MethodInfo;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each method analysed once, on first need, into a {@link BodyResult} whose summary callers
+ * compose. A call back into a method still being analysed (recursion) sees an empty summary, and
+ * nesting is bounded, so every walk terminates. Safe for concurrent use: two threads may analyse
+ * the same method at once; the first result stored wins (they are equal).
+ */
+final class Summaries {
+    private static final int MAX_NESTING = 32;
+
+    private final Resolver resolver;
+    private final Map<MethodInfo, BodyResult> memo = new ConcurrentHashMap<>();
+    private final ThreadLocal<Set<MethodInfo>> inProgress =
+            ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    Summaries(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
+    Summary of(MethodInfo m) {
+        BodyResult r = result(m);
+        return r == null ? Summary.EMPTY : r.summary();
+    }
+
+    /** The method's facts, analysing it now if needed; null for abstract methods and cut recursion. */
+    BodyResult result(MethodInfo m) {
+        if (m.body == null) return null;
+        BodyResult r = memo.get(m);
+        if (r != null) return r;
+        Set<MethodInfo> running = inProgress.get();
+        if (running.contains(m) || running.size() >= MAX_NESTING) return null;
+        running.add(m);
+        try {
+            r = new BodyAnalyzer(resolver, this, bodyOf(m)).run();
+        } finally {
+            running.remove(m);
+        }
+        BodyResult prev = memo.putIfAbsent(m, r);
+        return prev != null ? prev : r;
+    }
+
+    static Body bodyOf(MethodInfo m) {
+        return new Body(m.decl, m.body, m.owner.file, m.owner, m, m.owner.simpleName + "." + m.name);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.lockcheck.analysis;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a method does to locks, as seen by a caller: the acquisitions and blocking handoffs it
+ * performs (directly or through its callees), the locks it still holds when it returns normally,
+ * and the locks it releases without having acquired them (the caller's holds).
+ */
+public record Summary(List<Obs> events, List<LockRef> exitHeld, Set<LockId> releases) {
+    public static final Summary EMPTY = new Summary(List.of(), List.of(), Set.of());
+}

@@ -1,0 +1,22 @@
+package dev.lockcheck.analysis.checks;
+
+import dev.lockcheck.analysis.StaticCheck;
+import java.util.List;
+
+/** Every static check, in rule-id order. A new rule is one class and one line here. */
+public final class Checks {
+    private static final List<StaticCheck> ALL = List.of(
+            new ReadLockAcrossHandoff(),
+            new ReadToWriteUpgrade(),
+            new NonReentrantReacquire(),
+            new NestedReadReacquire(),
+            new UnsafeLockRelease(),
+            new MismatchedUnlock());
+
+    private Checks() {
+    }
+
+    public static List<StaticCheck> all() {
+        return ALL;
+    }
+}
