@@ -15,6 +15,8 @@
 #   LOCKCHECK_JAR path of the jar to time (default analyzer-cli/target/lockcheck.jar, built if absent)
 #   JAVA_OPTS     extra JVM options for both tools (e.g. -Xmx2g)
 #   CENSUS=0      skip the prefilter census (bench/Census.java) at the end
+#   TIMEOUT=900   seconds before one run is killed and reported as a timeout (the tree's other runs
+#                 of that tool are skipped)
 set -euo pipefail
 
 # name|groupId:artifactId:version (each has a -sources.jar on Maven Central; checked 2026-11)
@@ -30,6 +32,7 @@ RUNS="${RUNS:-3}"
 JOBS="${JOBS:-2}"
 SKIP_PMD="${SKIP_PMD:-0}"
 JAVA_OPTS="${JAVA_OPTS:-}"
+TIMEOUT="${TIMEOUT:-900}"
 
 die() { echo "scan-vs-pmd: $*" >&2; exit 2; }
 say() { echo "scan-vs-pmd: $*" >&2; }
@@ -37,6 +40,8 @@ say() { echo "scan-vs-pmd: $*" >&2; }
 [ -f pom.xml ] && [ -d analyzer-cli ] && [ -d bench ] || die "run me from the repository root (bench/scan-vs-pmd.sh)"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (was '$RUNS')"
 [[ "$JOBS" =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer (was '$JOBS')"
+[[ "$TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive number of seconds (was '$TIMEOUT')"
+command -v timeout >/dev/null 2>&1 || die "need timeout (GNU coreutils)"
 command -v java >/dev/null 2>&1 || die "java is not on PATH: install a JDK 17+"
 command -v mvn >/dev/null 2>&1 || die "mvn is not on PATH: install Maven 3.8+ (it fetches the source trees and PMD)"
 command -v unzip >/dev/null 2>&1 || command -v jar >/dev/null 2>&1 || die "need unzip or the JDK's jar tool to unpack the sources jars"
@@ -83,7 +88,7 @@ measure() {
   t0=$(date +%s%N)
   if [ "$HAVE_GNU_TIME" = 1 ]; then
     set +e
-    /usr/bin/time -f '%M %U %S' -o "$prefix.rss" "$@" >"$prefix.out" 2>"$prefix.err"
+    /usr/bin/time -f '%M %U %S' -o "$prefix.rss" timeout -s KILL "$TIMEOUT" "$@" >"$prefix.out" 2>"$prefix.err"
     M_RC=$?
     set -e
     t1=$(date +%s%N)
@@ -91,7 +96,7 @@ measure() {
     [[ "$rsskb" =~ ^[0-9]+$ ]] || rsskb=0
     cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
   else
-    "$@" >"$prefix.out" 2>"$prefix.err" &
+    timeout -s KILL "$TIMEOUT" "$@" >"$prefix.out" 2>"$prefix.err" &
     local pid=$! hwm ticks
     local hz
     hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
@@ -112,10 +117,12 @@ measure() {
   M_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   M_RSS=$(awk -v k="$rsskb" 'BEGIN { printf "%.0f", k / 1024 }')
   M_CPU="$cpu"
+  # timeout -s KILL: the command dies with SIGKILL (137); GNU time reports that as "Command terminated by signal 9"
+  if [ "$M_RC" = 137 ] || grep -q 'terminated by signal 9' "$prefix.rss" 2>/dev/null; then M_RC=timeout; fi
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-div() { awk -v a="$1" -v b="$2" -v f="${3:-%.1f}" 'BEGIN { if (b + 0 == 0) print "-"; else printf f "\n", a / b }'; }
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.1f}" 'BEGIN { n = "^[0-9]+([.][0-9]+)?$"; if (a !~ n || b !~ n || b + 0 == 0) print "-"; else printf f "\n", a / b }'; }
 
 # ---- lockcheck jar -------------------------------------------------------------------------
 if [ ! -f "$LOCKCHECK_JAR" ]; then
@@ -177,6 +184,7 @@ run_pmd() { # tree report
   measure "$OUT/pmd-run" java $JAVA_OPTS -cp "$PMD_CP" net.sourceforge.pmd.cli.PmdCli check \
     -d "$1" -R "$PMD_RULESET" -t "$JOBS" -f text -r "$2" \
     --no-cache --no-progress --no-fail-on-violation --no-fail-on-error
+  if [ "$M_RC" = timeout ]; then say "PMD took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
   if [ "$M_RC" != 0 ]; then
     cat "$OUT/pmd-run.err" >&2
     die "PMD exited with $M_RC on $1 (output above)"
@@ -187,6 +195,7 @@ run_pmd() { # tree report
 run_lockcheck() { # tree json
   measure "$OUT/lc-run" java $JAVA_OPTS -jar "$LOCKCHECK_JAR" scan "$1" --jobs "$JOBS" \
     --format json --output "$2" --fail-on never
+  if [ "$M_RC" = timeout ]; then say "lockcheck took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
   if [ "$M_RC" != 0 ]; then
     cat "$OUT/lc-run.err" >&2
     die "lockcheck exited with $M_RC on $1 (output above)"
@@ -213,11 +222,13 @@ for t in "${selected[@]}"; do
     for ((i = 1; i <= RUNS; i++)); do
       say "$name: PMD run $i/$RUNS..."
       run_pmd "$rel" "$OUT/pmd-$name.txt"
+      if [ "$M_RC" = timeout ]; then pmd_wall=(">$TIMEOUT"); pmd_rss=("-"); pmd_cpu=("-"); break; fi
       pmd_wall+=("$M_WALL"); pmd_rss+=("$M_RSS"); pmd_cpu+=("$M_CPU")
     done
     # text format: one violation a line (file:line:<TAB>Rule:<TAB>message); processing errors are
     # logged on stderr, and listed in the report after the violations
-    pmd_viol=$(grep -c $'^[^\t]*:[0-9]*:\t' "$OUT/pmd-$name.txt" || true)
+    pmd_viol=$(grep -c $'^[^\t]*:[0-9]*:\t' "$OUT/pmd-$name.txt" 2>/dev/null || true)
+    pmd_viol=${pmd_viol:-0}
     pmd_err=$(sed -n 's/.* \([0-9][0-9]*\) errors\{0,1\} occurred.*/\1/p' "$OUT/pmd-run.err" | head -n 1)
     pmd_err=${pmd_err:-0}
     cp "$OUT/pmd-run.err" "$OUT/pmd-$name.log"
@@ -229,13 +240,19 @@ for t in "${selected[@]}"; do
     rm -rf "$tree/.lockcheck-cache"
     say "$name: lockcheck cold run $i/$RUNS..."
     run_lockcheck "$rel" "$OUT/$name.json"
+    if [ "$M_RC" = timeout ]; then lc_wall=(">$TIMEOUT"); lc_rss=("-"); lc_cpu=("-"); rm -f "$OUT/$name.json"; break; fi
     lc_wall+=("$M_WALL"); lc_rss+=("$M_RSS"); lc_cpu+=("$M_CPU")
   done
   cp "$OUT/lc-run.err" "$OUT/lockcheck-$name.log"
-  say "$name: lockcheck warm run..."
-  run_lockcheck "$rel" "$OUT/$name.warm.json"
-  warm="$M_WALL"; warm_cpu="$M_CPU"
-  if [ -d "$tree/.lockcheck-cache" ]; then warm_kind="cache"; else warm_kind="no cache: 2nd run"; fi
+  if [ "${lc_wall[0]}" = ">$TIMEOUT" ]; then
+    warm="-"; warm_cpu="-"; warm_kind="cold run timed out"
+  else
+    say "$name: lockcheck warm run..."
+    run_lockcheck "$rel" "$OUT/$name.warm.json"
+    warm="$M_WALL"; warm_cpu="$M_CPU"
+    [ "$M_RC" = timeout ] && warm=">$TIMEOUT" && warm_cpu="-"
+    if [ -d "$tree/.lockcheck-cache" ]; then warm_kind="cache"; else warm_kind="no cache: 2nd run"; fi
+  fi
 
   pw=$( [ ${#pmd_wall[@]} -gt 0 ] && median "${pmd_wall[@]}" || echo "-")
   pr=$( [ ${#pmd_rss[@]} -gt 0 ] && median "${pmd_rss[@]}" || echo "-")
