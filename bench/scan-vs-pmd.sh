@@ -14,6 +14,7 @@
 #   SKIP_PMD=1    time lockcheck only (PMD columns show "-")
 #   LOCKCHECK_JAR path of the jar to time (default analyzer-cli/target/lockcheck.jar, built if absent)
 #   JAVA_OPTS     extra JVM options for both tools (e.g. -Xmx2g)
+#   LABEL=name    also keep the tables as bench/work/results-name.md
 #   CENSUS=0      skip the prefilter census (bench/Census.java) at the end
 #   TIMEOUT=900   seconds before one run is killed and reported as a timeout (the tree's other runs
 #                 of that tool are skipped)
@@ -38,6 +39,7 @@ die() { echo "scan-vs-pmd: $*" >&2; exit 2; }
 say() { echo "scan-vs-pmd: $*" >&2; }
 
 [ -f pom.xml ] && [ -d analyzer-cli ] && [ -d bench ] || die "run me from the repository root (bench/scan-vs-pmd.sh)"
+[[ "${LABEL:-}" =~ ^[A-Za-z0-9._-]*$ ]] || die "LABEL may use letters, digits, '.', '_' and '-' only (was '${LABEL:-}')"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (was '$RUNS')"
 [[ "$JOBS" =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer (was '$JOBS')"
 [[ "$TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive number of seconds (was '$TIMEOUT')"
@@ -307,4 +309,13 @@ done
   fi
 } >"$RESULTS"
 cat "$RESULTS"
-say "written to bench/work/results.md (per-tree reports: bench/work/out/<tree>.json)"
+if [ -n "${LABEL:-}" ]; then
+  cp "$RESULTS" "$WORK/results-$LABEL.md"
+  for t in "${selected[@]}"; do
+    name="${t%%|*}"
+    [ -f "$OUT/$name.json" ] && cp "$OUT/$name.json" "$OUT/$name-$LABEL.json"
+  done
+  say "written to bench/work/results.md and results-$LABEL.md (per-tree reports: bench/work/out/<tree>.json, <tree>-$LABEL.json)"
+else
+  say "written to bench/work/results.md (per-tree reports: bench/work/out/<tree>.json)"
+fi
