@@ -49,7 +49,7 @@ public final class Demo {
             String where = "";
             for (StackTraceElement e : st) {
                 if (e.getClassName().startsWith("lockcheck.samples")) {
-                    where = " at " + e;
+                    where = " at " + e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")";
                     break;
                 }
             }

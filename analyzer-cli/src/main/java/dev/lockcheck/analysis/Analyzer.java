@@ -10,16 +10,13 @@ import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
 import dev.lockcheck.analysis.checks.Checks;
 import dev.lockcheck.report.FileError;
 import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Fingerprints;
 import dev.lockcheck.report.Location;
 import dev.lockcheck.report.TraceStep;
 import dev.lockcheck.rules.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +67,6 @@ final class Analyzer {
     /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
     private static List<Body> bodies(ProjectIndex index) {
         List<Body> out = new ArrayList<>();
-        Set<ParsedFile> seenFiles = new HashSet<>();
         for (TypeInfo t : index.types()) {
             for (List<MethodInfo> ms : t.methodsView().values()) {
                 for (MethodInfo m : ms) if (m.body != null) out.add(Summaries.bodyOf(m));
@@ -80,17 +76,13 @@ final class Analyzer {
                     out.add(new Body(id, id.getBody(), t.file, t, null, t.simpleName + ".<init>"));
                 }
             }
-            if (seenFiles.add(t.file)) {
-                t.file.unit().walk(LambdaExpr.class, le -> {
-                    TypeInfo owner = index.enclosingType(le);
-                    Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
-                    if (code instanceof BlockStmt || code instanceof com.github.javaparser.ast.expr.Expression) {
-                        String where = enclosingName(le);
-                        out.add(new Body(le, code, t.file, owner, null,
-                                (owner == null ? "" : owner.simpleName) + "." + where + "$lambda@" + BodyAnalyzer.line(le)));
-                    }
-                });
-            }
+        }
+        for (ProjectIndex.LambdaInfo li : index.lambdas()) {
+            LambdaExpr le = li.lambda();
+            TypeInfo owner = index.enclosingType(le);
+            Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
+            out.add(new Body(le, code, li.file(), owner, null,
+                    (owner == null ? "" : owner.simpleName) + "." + enclosingName(le) + "$lambda@" + BodyAnalyzer.line(le)));
         }
         return out;
     }
@@ -155,7 +147,7 @@ final class Analyzer {
             String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);
             Finding f = Finding.of(ruleId, severity, message, new Location(file, line, col),
                     lock == null ? null : lock.qualified(), trace);
-            String fp = fingerprint(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
+            String fp = Fingerprints.of(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
             int k = fingerprintCounts.merge(fp, 1, Integer::sum);
             f = f.withFingerprint(k == 1 ? fp : fp + "-" + k);
             String how = Suppressions.find(ruleId, primary, text, line);
@@ -164,21 +156,4 @@ final class Analyzer {
         }
     }
 
-    /**
-     * Stable across unrelated edits: rule, file, enclosing method, lock and the reported
-     * statement with all white space removed (no line numbers).
-     */
-    static String fingerprint(String ruleId, String file, String method, String lock, String statement) {
-        String norm = statement.replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest((ruleId + "\u0000" + file + "\u0000" + method + "\u0000" + lock + "\u0000" + norm)
-                    .getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", h[i]));
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -15,4 +15,14 @@ import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
  * @param name   e.g. {@code Cache.get} or {@code Cache.get$lambda@42}: for fingerprints and messages
  */
 public record Body(Node owner, Node code, ParsedFile file, TypeInfo type, MethodInfo method, String name) {
+    /** Identity: the nodes inside hash and compare structurally. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

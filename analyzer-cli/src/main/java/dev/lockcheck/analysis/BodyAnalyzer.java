@@ -158,8 +158,7 @@ final class BodyAnalyzer {
             exits.add(end);
         }
         State exit = State.joinAll(exits);
-        List<LockRef> exitHeld = new ArrayList<>();
-        if (exit != null) for (Held h : exit.held) exitHeld.add(h.ref());
+        List<Held> exitHeld = exit == null ? List.of() : exit.held;
         Summary summary = new Summary(List.copyOf(events.values()), List.copyOf(exitHeld), Set.copyOf(releasedNotHeld));
         return new BodyResult(body, List.copyOf(obs), Set.copyOf(releasedAnywhere), summary);
     }
@@ -230,9 +229,9 @@ final class BodyAnalyzer {
             st = eval(ss.getExpression(), st);
             if (st == null) return null;
             LockId monitor = monitorOf(ss.getExpression());
-            Held h = new Held(new LockRef(monitor, LockMode.MONITOR), ss, Op.ACQUIRE);
+            Held h = new Held(new LockRef(monitor, LockMode.MONITOR), ss, Op.ACQUIRE, monitorInstance(ss.getExpression()));
             record(new Obs.Acquire(st.held, h.ref(), Op.ACQUIRE, loopDepth > 0, ss,
-                    List.of(step(ss, "enters synchronized (" + ss.getExpression() + ")")), Set.copyOf(releasedNotHeld)), true);
+                    List.of(step(ss, "enters synchronized (" + ss.getExpression() + ")")), Set.copyOf(releasedNotHeld), h.instance()), true);
             State end = stmt(ss.getBody(), st.acquire(h));
             return end == null ? null : orSelf(end.release(h.ref(), false), end);
         }
@@ -247,7 +246,7 @@ final class BodyAnalyzer {
         }
         if (s instanceof ThrowStmt ts) {
             st = eval(ts.getExpression(), st);
-            if (st != null) throwPoint(st, ts, "the throw at line " + line(ts));
+            if (st != null) throwPoint(st, ts);
             return null;
         }
         if (s instanceof BreakStmt) {
@@ -519,12 +518,12 @@ final class BodyAnalyzer {
             LockApis.Row row = LockApis.match(Family.LOCK_VIEW, name, argc);
             if (row != null) {
                 LockRef ref = resolver.viewRef(scope);
-                if (ref != null) return lockOp(mc, ref, row, args(mc, st));
+                if (ref != null) return lockOp(mc, ref, resolver.instanceOf(scope), row, args(mc, st));
             }
             LockApis.Row srow = LockApis.match(Family.STAMPED, name, argc);
             if (srow != null) {
                 LockId id = resolver.stampedOf(scope);
-                if (id != null) return stampOp(mc, id, srow, args(mc, st));
+                if (id != null) return stampOp(mc, id, resolver.instanceOf(scope), srow, args(mc, st));
             }
             if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
             st = eval(scope, st);
@@ -543,6 +542,7 @@ final class BodyAnalyzer {
             }
             if (receiverType != null) h = Handoffs.match(resolver.index().selfAndSupers(receiverType), name, argc);
             if (h == null && name.equals("wait")) h = Handoffs.objectWait(argc);
+            if (h != null && h.insert() && scope != null && !insertCanWait(scope)) h = null;
         }
         if (h != null) {
             LockId condOf = h.type().equals("Condition") && scope != null ? resolver.conditionOwner(scope) : null;
@@ -550,7 +550,7 @@ final class BodyAnalyzer {
             record(new Obs.Block(st.held, h, receiverType, condOf, mc,
                     List.of(step(mc, what + (h.timed() ? " waits (timed)" : " blocks") + " until another thread acts")),
                     Set.copyOf(releasedNotHeld)), true);
-            throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+            throwPoint(st, mc);
             return st;
         }
 
@@ -560,11 +560,20 @@ final class BodyAnalyzer {
             // callee that releases a hold is that hold's release, not a leak of it
             Set<LockId> released = new HashSet<>();
             for (MethodInfo m : callees) released.addAll(summaries.of(m).releases());
-            throwPoint(st.releaseAll(released), mc, callText(mc) + " (line " + line(mc) + ")");
+            throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
-        if (!NON_THROWING.contains(name)) throwPoint(st, mc, callText(mc) + " (line " + line(mc) + ")");
+        if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    /** A put into a queue created unbounded ({@code new LinkedBlockingQueue<>()}) never waits. */
+    private boolean insertCanWait(Expression queue) {
+        ObjectCreationExpr created = resolver.creationOf(queue);
+        if (created == null) return true;
+        List<String> argTypes = new ArrayList<>();
+        for (Expression a : created.getArguments()) argTypes.add(resolver.typeOf(a));
+        return Handoffs.insertCanWait(ProjectIndex.simple(created.getType()), argTypes);
     }
 
     private State args(MethodCallExpr mc, State st) {
@@ -593,21 +602,21 @@ final class BodyAnalyzer {
         }
     }
 
-    private State lockOp(MethodCallExpr mc, LockRef ref, LockApis.Row row, State st) {
+    private State lockOp(MethodCallExpr mc, LockRef ref, String instance, LockApis.Row row, State st) {
         if (st == null) return null;
         switch (row.op()) {
             case ACQUIRE -> {
                 record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
-                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
-                Held h = new Held(ref, mc, Op.ACQUIRE);
+                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
+                Held h = new Held(ref, mc, Op.ACQUIRE, instance);
                 checkInsideTry(h);
                 return st.acquire(h);
             }
             case TRY, TIMED_TRY -> {
                 record(new Obs.Acquire(st.held, ref, row.op(), loopDepth > 0, mc,
-                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
                 lastTryCall = mc;
-                lastTryHeld = new Held(ref, mc, row.op());
+                lastTryHeld = new Held(ref, mc, row.op(), instance);
                 return st;
             }
             case RELEASE -> {
@@ -619,14 +628,14 @@ final class BodyAnalyzer {
         }
     }
 
-    private State stampOp(MethodCallExpr mc, LockId id, LockApis.Row row, State st) {
+    private State stampOp(MethodCallExpr mc, LockId id, String instance, LockApis.Row row, State st) {
         if (st == null) return null;
         switch (row.op()) {
             case ACQUIRE -> {
                 LockRef ref = new LockRef(id, row.mode());
                 record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
-                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
-                Held h = new Held(ref, mc, Op.ACQUIRE);
+                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
+                Held h = new Held(ref, mc, Op.ACQUIRE, instance);
                 checkInsideTry(h);
                 lastStampCall = mc;
                 lastStampHeld = h;
@@ -635,15 +644,15 @@ final class BodyAnalyzer {
             case TRY, TIMED_TRY -> {
                 LockRef ref = new LockRef(id, row.mode());
                 record(new Obs.Acquire(st.held, ref, row.op(), loopDepth > 0, mc,
-                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                        List.of(step(mc, "tries to acquire " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
                 lastTryCall = mc;
-                lastTryHeld = new Held(ref, mc, row.op());
+                lastTryHeld = new Held(ref, mc, row.op(), instance);
                 return st;
             }
             case CONVERT -> {
                 LockRef ref = new LockRef(id, row.mode());
                 record(new Obs.Acquire(st.held, ref, Op.CONVERT, loopDepth > 0, mc,
-                        List.of(step(mc, "converts its stamp to a " + ref.describe())), Set.copyOf(releasedNotHeld)), true);
+                        List.of(step(mc, "converts its stamp to a " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
                 return st;
             }
             case RELEASE -> {
@@ -678,7 +687,8 @@ final class BodyAnalyzer {
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
         Set<LockId> releases = new LinkedHashSet<>();
-        List<LockRef> exitHeld = null;
+        List<Held> exitHeld = null;
+        String receiver = receiverPath(mc);
         for (MethodInfo m : callees) {
             Summary s = summaries.of(m);
             TraceStep call = step(mc, "calls " + m.display());
@@ -692,16 +702,19 @@ final class BodyAnalyzer {
                 Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
                 for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
                 Obs x = e instanceof Obs.Acquire a
-                        ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before))
+                        ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
+                        Resolver.rebase(a.instance(), receiver))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
                 record(x, !held.isEmpty());
             }
             releases.addAll(s.releases());
+            List<Held> mine = new ArrayList<>();
+            for (Held h : s.exitHeld()) mine.add(new Held(h.ref(), mc, Op.ACQUIRE, Resolver.rebase(h.instance(), receiver)));
             if (exitHeld == null) {
-                exitHeld = new ArrayList<>(s.exitHeld());
+                exitHeld = mine;
             } else {
-                exitHeld.retainAll(s.exitHeld());
+                exitHeld.removeIf(h -> mine.stream().noneMatch(x -> x.ref().equals(h.ref())));
             }
         }
         for (LockId id : releases) {
@@ -709,8 +722,30 @@ final class BodyAnalyzer {
             releasedAnywhere.add(id);
         }
         st = st.releaseAll(releases);
-        if (exitHeld != null) for (LockRef r : exitHeld) st = st.acquire(new Held(r, mc, Op.ACQUIRE));
+        if (exitHeld != null) for (Held h : exitHeld) st = st.acquire(h);
         return st;
+    }
+
+    /** The object a call runs on, as a path from this body: "this" for an implicit, this. or super. call. */
+    private String receiverPath(MethodCallExpr mc) {
+        Expression scope = mc.getScope().orElse(null);
+        if (scope == null || scope instanceof com.github.javaparser.ast.expr.ThisExpr
+                || scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
+            return "this";
+        }
+        return resolver.objPath(scope);
+    }
+
+    /** A monitor's instance: the object whose field it is ("" for a static field or a class literal). */
+    private String monitorInstance(Expression e) {
+        Expression x = strip(e);
+        if (x instanceof com.github.javaparser.ast.expr.ThisExpr) return "this";
+        if (x instanceof com.github.javaparser.ast.expr.ClassExpr) return "";
+        String path = resolver.objPath(x);
+        if (path == null) return null;
+        if (path.startsWith("static:")) return "";
+        int dot = path.lastIndexOf('.');
+        return dot > 0 ? path.substring(0, dot) : path;
     }
 
     private static List<Held> without(List<Held> held, Set<LockId> ids) {
@@ -732,7 +767,7 @@ final class BodyAnalyzer {
         if (events.size() >= MAX_EVENTS) return;
         String key;
         if (o instanceof Obs.Acquire a) {
-            key = "A|" + a.ref() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
+            key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
         } else if (o instanceof Obs.Block b) {
             key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
         } else {
@@ -742,11 +777,12 @@ final class BodyAnalyzer {
     }
 
     /** A point where an exception may leave the body: every hold not covered by an enclosing finally leaks. */
-    private void throwPoint(State st, Node at, String what) {
-        if (st == null || silent > 0) return;
+    private void throwPoint(State st, Node at) {
+        if (st == null || silent > 0 || st.held.isEmpty()) return;
         for (Held h : st.held) {
             if (h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
+                String what = at instanceof MethodCallExpr mc ? callText(mc) + " (line " + line(mc) + ")" : "the throw at line " + line(at);
                 obs.add(new Obs.Unsafe(st.held, h, "if " + what + " throws, nothing releases it", at,
                         List.of(step(at, what + " may throw"))));
             }

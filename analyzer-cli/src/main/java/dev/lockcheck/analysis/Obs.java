@@ -26,9 +26,12 @@ public sealed interface Obs {
 
     List<TraceStep> via();
 
-    /** A lock acquisition (any form). {@code inLoop}: inside a loop of the body that performs it. */
+    /**
+     * A lock acquisition (any form). {@code inLoop}: inside a loop of the body that performs it;
+     * {@code instance}: the object whose lock it is, as seen from this body (see {@link Held#instance()}).
+     */
     record Acquire(List<Held> held, LockRef ref, LockApis.Op op, boolean inLoop, Node node, List<TraceStep> via,
-                   Set<LockId> releasedBefore) implements Obs {
+                   Set<LockId> releasedBefore, String instance) implements Obs {
     }
 
     /** A blocking handoff. {@code conditionOf}: for Condition.await, the lock the condition belongs to. */

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -156,6 +157,11 @@ public final class ProjectIndex {
     private final Map<CallableDeclaration<?>, MethodInfo> methodByDecl = new IdentityHashMap<>();
     private final Map<String, Set<String>> supersMemo = new ConcurrentHashMap<>();
     private final List<TypeInfo> all = new ArrayList<>();
+    private final List<LambdaInfo> lambdas = new ArrayList<>();
+
+    /** A lambda of the sources and its file (found in the same walk as the types). */
+    public record LambdaInfo(LambdaExpr lambda, ParsedFile file) {
+    }
 
     public ProjectIndex(List<ParsedFile> files) {
         for (ParsedFile f : files) {
@@ -165,6 +171,8 @@ public final class ProjectIndex {
                     addType(td, td.getNameAsString(), pkg, f);
                 } else if (n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
                     addType(oce, simple(oce.getType()), pkg, f);
+                } else if (n instanceof LambdaExpr le) {
+                    lambdas.add(new LambdaInfo(le, f));
                 }
             });
         }
@@ -266,6 +274,10 @@ public final class ProjectIndex {
 
     public List<TypeInfo> types() {
         return Collections.unmodifiableList(all);
+    }
+
+    public List<LambdaInfo> lambdas() {
+        return Collections.unmodifiableList(lambdas);
     }
 
     /** Named types with this simple name; the one in {@code near}'s file or package first. */

@@ -199,12 +199,18 @@ public final class Resolver {
             return Character.isUpperCase(name.charAt(0)) ? name : null;
         }
         if (e instanceof MethodCallExpr mc) {
-            String scopeType = mc.getScope().map(s -> typeOf(s, depth + 1)).orElse(null);
+            // the receiver is typed once and handed to call resolution: typing it again there
+            // would double the work at every link of a call chain
+            Expression scope = mc.getScope().orElse(null);
+            String scopeType = scope == null ? null : typeOf(scope, depth + 1);
             if (scopeType != null) {
                 String r = ReturnTypes.of(index.selfAndSupers(scopeType), mc.getNameAsString());
                 if (r != null) return r;
             }
-            for (MethodInfo m : resolveCall(mc)) {
+            List<MethodInfo> targets = scope == null || scope instanceof ThisExpr || scope instanceof SuperExpr
+                    ? resolveCall(mc)
+                    : resolveOn(mc, typeInfoNamed(scopeType, scope));
+            for (MethodInfo m : targets) {
                 if (m.returnType != null && !m.returnType.equals("void") && !isTypeVariable(m)) return m.returnType;
             }
         }
@@ -257,10 +263,40 @@ public final class Resolver {
 
     /** The project type an expression has (or names, for a static reference), or null. */
     public TypeInfo typeInfoOf(Expression scope) {
-        String t = typeOf(scope);
-        if (t == null) return null;
-        ParsedFile near = Optional.ofNullable(index.enclosingType(scope)).map(x -> x.file).orElse(null);
-        return index.firstBySimpleName(t, near);
+        return typeInfoNamed(typeOf(scope), scope);
+    }
+
+    private TypeInfo typeInfoNamed(String simpleType, Node near) {
+        if (simpleType == null) return null;
+        ParsedFile file = Optional.ofNullable(index.enclosingType(near)).map(x -> x.file).orElse(null);
+        return index.firstBySimpleName(simpleType, file);
+    }
+
+    /** The {@code new X(...)} that created the object a field or local holds, when it is the only value assigned. */
+    public ObjectCreationExpr creationOf(Expression e) {
+        Expression x = e;
+        for (int depth = 0; depth < MAX_DEPTH && x != null; depth++) {
+            if (x instanceof ObjectCreationExpr o) return o;
+            if (x instanceof EnclosedExpr en) {
+                x = en.getInner();
+            } else if (x instanceof CastExpr c) {
+                x = c.getExpression();
+            } else if (x instanceof NameExpr n) {
+                VarDecl d = findLocal(n.getNameAsString(), n);
+                if (d != null) {
+                    x = d.init();
+                } else {
+                    FieldInfo f = findField(n.getNameAsString(), n);
+                    x = f == null ? null : f.singleValue();
+                }
+            } else if (x instanceof FieldAccessExpr fa) {
+                FieldInfo f = fieldOf(fa);
+                x = f == null ? null : f.singleValue();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- locks
@@ -360,6 +396,95 @@ public final class Resolver {
         };
     }
 
+    // ---------------------------------------------------------------- instances
+
+    /**
+     * The object whose field a lock expression reads, as a path from this body: {@code "this"}
+     * (own field), {@code "this.db"}, {@code "~db@12"} (a local or parameter declared at line 12),
+     * {@code ""} for a static lock; null when the syntax does not tell. Locks are named by field
+     * (LockId); the instance says whether two acquisitions are of the same object.
+     */
+    public String instanceOf(Expression e) {
+        return instanceOf(e, 0);
+    }
+
+    private String instanceOf(Expression e, int depth) {
+        if (e == null || depth > MAX_DEPTH) return null;
+        if (e instanceof EnclosedExpr en) return instanceOf(en.getInner(), depth + 1);
+        if (e instanceof CastExpr c) return instanceOf(c.getExpression(), depth + 1);
+        if (e instanceof NameExpr n) {
+            VarDecl d = findLocal(n.getNameAsString(), n);
+            if (d != null) {
+                if (d.init() != null && lockOf(d.init()) != null) return instanceOf(d.init(), depth + 1);
+                return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
+            }
+            FieldInfo f = findField(n.getNameAsString(), n);
+            return f == null ? null : fieldInstance(f, f.isStatic ? "" : "this", depth);
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f == null) return null;
+            return fieldInstance(f, f.isStatic ? "" : objPath(fa.getScope()), depth);
+        }
+        if (e instanceof MethodCallExpr mc) {
+            if (mc.getArguments().isEmpty() && VIEW_GETTERS.contains(mc.getNameAsString())) {
+                return mc.getScope().map(sc -> instanceOf(sc, depth + 1)).orElse(null);
+            }
+            List<MethodInfo> ms = resolveCall(mc);
+            if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
+                    && ms.get(0).body.getStatement(0) instanceof ReturnStmt rs && rs.getExpression().isPresent()) {
+                String base = mc.getScope().map(this::objPath).orElse("this");
+                return rebase(instanceOf(rs.getExpression().get(), depth + 1), base);
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> VIEW_GETTERS = Set.of("readLock", "writeLock", "asReadLock", "asWriteLock", "asReadWriteLock");
+
+    /** A field's lock instance: the object holding it, or, for an alias field, the object of the lock it aliases. */
+    private String fieldInstance(FieldInfo f, String base, int depth) {
+        Expression value = f.singleValue();
+        if (value != null && !(value instanceof ObjectCreationExpr) && lockOf(value) != null) {
+            return rebase(instanceOf(value, depth + 1), base);
+        }
+        return base;
+    }
+
+    /** The path of an object expression: {@code this}, {@code this.db}, {@code ~db@12}, {@code static:Cache.X}. */
+    public String objPath(Expression e) {
+        if (e instanceof EnclosedExpr en) return objPath(en.getInner());
+        if (e instanceof CastExpr c) return objPath(c.getExpression());
+        if (e instanceof ThisExpr) return "this";
+        if (e instanceof NameExpr n) {
+            VarDecl d = findLocal(n.getNameAsString(), n);
+            if (d != null) return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
+            FieldInfo f = findField(n.getNameAsString(), n);
+            if (f == null) return null;
+            return f.isStatic ? "static:" + f.owner.qualifiedName + "." + f.name : "this." + f.name;
+        }
+        if (e instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f != null && f.isStatic) return "static:" + f.owner.qualifiedName + "." + f.name;
+            String p = objPath(fa.getScope());
+            return p == null ? null : p + "." + fa.getNameAsString();
+        }
+        return null;
+    }
+
+    /**
+     * Re-expresses an instance path seen from a callee ({@code this} = the callee's receiver) in the
+     * caller, where the receiver is {@code base}. Callee locals mean nothing to the caller: null.
+     */
+    public static String rebase(String inst, String base) {
+        if (inst == null) return null;
+        if (inst.isEmpty() || inst.startsWith("static:")) return inst;
+        if (base == null) return null;
+        if (inst.equals("this")) return base;
+        if (inst.startsWith("this.")) return base + inst.substring(4);
+        return null;
+    }
+
     /** The lock a {@code Lock}-view expression acquires when locked ({@code lock.lock()}), or null. */
     public LockRef viewRef(Expression e) {
         LockVal v = lockOf(e);
@@ -433,8 +558,14 @@ public final class Resolver {
             }
             return List.of();
         }
-        TypeInfo ti = typeInfoOf(s);
+        return resolveOn(call, typeInfoOf(s));
+    }
+
+    /** The methods a call may run on a receiver of project type {@code ti} (and its implementations). */
+    private List<MethodInfo> resolveOn(MethodCallExpr call, TypeInfo ti) {
         if (ti == null) return List.of();
+        String name = call.getNameAsString();
+        int argc = call.getArguments().size();
         return withImplementations(methodsIn(ti, name, argc), name, argc);
     }
 

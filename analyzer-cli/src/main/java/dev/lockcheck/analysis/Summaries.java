@@ -20,6 +20,9 @@ final class Summaries {
     private final Map<MethodInfo, BodyResult> memo = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<MethodInfo>> inProgress =
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Methods whose own analysis reached a call back into themselves (recursion cut). */
+    private final ThreadLocal<Set<MethodInfo>> cut =
+            ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
     Summaries(Resolver resolver) {
         this.resolver = resolver;
@@ -36,12 +39,24 @@ final class Summaries {
         BodyResult r = memo.get(m);
         if (r != null) return r;
         Set<MethodInfo> running = inProgress.get();
-        if (running.contains(m) || running.size() >= MAX_NESTING) return null;
+        if (running.contains(m)) {
+            cut.get().add(m);
+            return null;
+        }
+        if (running.size() >= MAX_NESTING) return null;
         running.add(m);
         try {
             r = new BodyAnalyzer(resolver, this, bodyOf(m)).run();
         } finally {
             running.remove(m);
+        }
+        if (cut.get().remove(m)) {
+            // recursive: analyse once more with the first pass as the summary the recursive call
+            // sees (one step towards the fixpoint; enough for direct recursion)
+            memo.put(m, r);
+            r = new BodyAnalyzer(resolver, this, bodyOf(m)).run();
+            memo.put(m, r);
+            return r;
         }
         BodyResult prev = memo.putIfAbsent(m, r);
         return prev != null ? prev : r;

@@ -8,6 +8,6 @@ import java.util.Set;
  * performs (directly or through its callees), the locks it still holds when it returns normally,
  * and the locks it releases without having acquired them (the caller's holds).
  */
-public record Summary(List<Obs> events, List<LockRef> exitHeld, Set<LockId> releases) {
+public record Summary(List<Obs> events, List<Held> exitHeld, Set<LockId> releases) {
     public static final Summary EMPTY = new Summary(List.of(), List.of(), Set.of());
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RulesCommand.class,
                 ExplainCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
@@ -47,7 +48,13 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("lockcheck: " + ex.getMessage());
+            String msg = ex.getMessage();
+            // name the bad option itself rather than the missing PATH it swallowed
+            java.util.List<String> unmatched = c.getUnmatchedArguments();
+            if (ex instanceof CommandLine.MissingParameterException && !unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+                msg = "unknown option '" + unmatched.get(0) + "'";
+            }
+            c.getErr().println("lockcheck: " + msg);
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_USAGE;
         });
@@ -58,6 +65,15 @@ public final class Main implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new UsageException("a command is required: scan, rules, explain");
+    }
+
+    /** Standard output closed by its reader ({@code | head}): not an error of ours. */
+    static boolean isBrokenPipe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Broken pipe")) return true;
+            for (Throwable s : t.getSuppressed()) if (s.getMessage() != null && s.getMessage().contains("Broken pipe")) return true;
+        }
+        return false;
     }
 
     /** Bad usage or unreadable input: exit 2 with the message. */

@@ -62,8 +62,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "IDS", split = ",", description = "only these rules, e.g. LC001,LC002")
     List<String> rules;
 
-    @Option(names = "--exclude", paramLabel = "GLOB", arity = "1..*",
-            description = "skip paths matching these globs (relative to the scanned root), e.g. '**/generated/**'")
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "skip paths matching this glob (relative to the scanned root), e.g. '**/generated/**'; repeatable")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--jobs", paramLabel = "N", description = "parallelism (default: all cores)")
@@ -72,8 +72,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "files that cannot be analysed fail the scan (exit 2)")
     boolean strict;
 
+    @Option(names = "--show-suppressed", description = "also report findings suppressed in the source "
+            + "(@SuppressWarnings(\"lockcheck...\"), // lockcheck:ignore), tagged; they never fail the scan")
+    boolean showSuppressed;
+
     @Override
     public Integer call() throws IOException {
+        java.time.Instant start = java.time.Instant.now();
         Set<String> ruleIds = validateRules();
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1 (was " + n + ")");
@@ -89,34 +94,62 @@ final class ScanCommand implements Callable<Integer> {
 
         ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds)).scan();
         Report report = result.report();
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream err = System.err;
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
 
         if (writeBaseline != null) {
-            Baseline.of(report.findings()).write(writeBaseline);
-            err.println("lockcheck: wrote " + report.findings().size() + " finding(s) to baseline " + writeBaseline);
+            List<Finding> current = report.findings().stream().filter(f -> f.suppressedBy() == null).toList();
+            Baseline.of(current).write(writeBaseline);
+            err.println("lockcheck: wrote " + current.size() + " finding(s) to baseline " + writeBaseline);
             return Main.EXIT_OK;
         }
-        String baselineNote = null;
-        if (known != null) {
-            Baseline.Applied applied = known.apply(report.findings());
-            report = report.withFindings(applied.findings());
-            baselineNote = "lockcheck: baseline " + baseline + ": " + applied.hidden() + " known finding(s) hidden, "
-                    + applied.gone() + " baseline entr" + (applied.gone() == 1 ? "y" : "ies") + " no longer found (fixed)";
-        }
+        List<String> notes = new ArrayList<>();
+        report = gate(report, known, baseline == null ? null : baseline.toString(), showSuppressed, notes);
 
-        write(report, result);
-        if (baselineNote != null) err.println(baselineNote);
+        try {
+            write(report, result, notes, start);
+        } catch (IOException e) {
+            if (output == null && Main.isBrokenPipe(e)) return Main.EXIT_OK; // `lockcheck scan | head`: the reader left
+            throw e;
+        }
+        if (format != Format.text || output != null) for (String note : notes) err.println("lockcheck: " + note);
 
         if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
         if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
-        return failed(report.findings()) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        return failed(report.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 
-    private boolean failed(List<Finding> findings) {
+    /**
+     * What a scan reports: findings the baseline knows are hidden; suppressed findings are dropped,
+     * or with {@code showSuppressed} kept (in location order) with their {@code suppressedBy}. Adds
+     * a line to {@code notes} for each of the two.
+     */
+    static Report gate(Report scanned, Baseline known, String baselineName, boolean showSuppressed, List<String> notes) {
+        List<Finding> suppressed = scanned.findings().stream().filter(f -> f.suppressedBy() != null).toList();
+        List<Finding> active = scanned.findings().stream().filter(f -> f.suppressedBy() == null).toList();
+        if (known != null) {
+            Baseline.Applied applied = known.apply(active);
+            active = applied.findings();
+            notes.add("baseline " + baselineName + ": " + applied.describe());
+        }
+        if (suppressed.isEmpty()) return scanned.withFindings(active);
+        if (!showSuppressed) {
+            notes.add(suppressed.size() + " suppressed finding" + (suppressed.size() == 1 ? "" : "s")
+                    + " not shown (--show-suppressed shows them)");
+            return scanned.withFindings(active);
+        }
+        List<Finding> all = new ArrayList<>(active);
+        all.addAll(suppressed);
+        all.sort(java.util.Comparator.comparing((Finding f) -> f.location().file())
+                .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column()));
+        return scanned.withFindings(all);
+    }
+
+    /** Findings at or above the threshold fail; suppressed ones (shown on request) never do. */
+    static boolean failed(List<Finding> findings, FailOn failOn) {
         if (failOn == FailOn.never) return false;
         Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
-        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return findings.stream().anyMatch(f -> f.suppressedBy() == null && f.severity().atLeast(threshold));
     }
 
     private Set<String> validateRules() {
@@ -134,8 +167,8 @@ final class ScanCommand implements Callable<Integer> {
         return ids;
     }
 
-    private void write(Report report, ScanResult result) throws IOException {
-        OutputStream raw = output == null ? new java.io.FileOutputStream(java.io.FileDescriptor.out) : openOutput();
+    private void write(Report report, ScanResult result, List<String> notes, java.time.Instant start) throws IOException {
+        OutputStream raw = output == null ? System.out : openOutput();
         try (OutputStream out = new BufferedOutputStream(raw) {
             @Override
             public void close() throws IOException {
@@ -145,15 +178,47 @@ final class ScanCommand implements Callable<Integer> {
         }) {
             switch (format) {
                 case json -> ReportJson.write(report, out);
-                case sarif -> new SarifReport(result.repoRelative()).write(report, out);
+                case sarif -> {
+                    SourceRoot root = SourceRoot.of(paths);
+                    new SarifReport(root.relativizer(result.displayPath()))
+                            .srcRoot(root.dir())
+                            .sources(sourceLines(result))
+                            .invocation(new SarifReport.Invocation(originalArgs(), start, java.time.Instant.now(),
+                                    Path.of("").toAbsolutePath()))
+                            .write(report, out);
+                }
                 case text -> {
-                    boolean color = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+                    boolean color = Terminal.colorEnabled(output == null && Terminal.stdoutIsTerminal(), System.getenv());
                     PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-                    new TextReport(result.displayPath(), color).write(report, ps);
+                    new TextReport(result.displayPath(), color).notes(notes).write(report, ps);
                     ps.flush();
                 }
             }
         }
+    }
+
+    /** Report path → the file's lines (for SARIF snippets), read once per file; null when unreadable. */
+    private static java.util.function.Function<String, List<String>> sourceLines(ScanResult result) {
+        java.util.Map<String, List<String>> cache = new java.util.HashMap<>();
+        return p -> cache.computeIfAbsent(p, k -> {
+            try {
+                byte[] bytes = Files.readAllBytes(Path.of(result.displayPath().apply(k)));
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    text = new String(bytes, StandardCharsets.ISO_8859_1);
+                }
+                return List.of(text.split("\r\n|\r|\n", -1));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private List<String> originalArgs() {
+        CommandLine root = spec.root().commandLine();
+        return root.getParseResult() == null ? List.of("scan") : root.getParseResult().originalArgs();
     }
 
     private OutputStream openOutput() {

@@ -7,66 +7,333 @@ import dev.lockcheck.rules.RuleCatalog;
 import dev.lockcheck.rules.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
-/** SARIF 2.1.0: one run, the catalog as {@code tool.driver.rules}, repo-relative artifact URIs. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run; {@code tool.driver.rules} from the catalog
+ * (short and full description, help text and Markdown, a help URI to the rule's page in the
+ * repository, default level, tags); results with repository-relative URIs under
+ * {@code %SRCROOT%}, the lock's acquisition site as a related location, every trace step as a
+ * thread-flow location, {@code partialFingerprints}, and in-source suppressions; one invocation
+ * with files that could not be analysed as tool execution notifications.
+ *
+ * <p>Checked by the official validator ({@code sarif-multitool validate}, SARIF and GitHub rules)
+ * in {@code SarifValidatorTest}: no error, no warning.
+ */
 public final class SarifReport {
-    private final UnaryOperator<String> repoRelative;
+    /** Where lockcheck lives: {@code informationUri}, and the base of every rule's {@code helpUri}. */
+    public static final String REPOSITORY_URL = "https://github.com/lockcheck/lockcheck";
+    /** Branch the help links point at. */
+    public static final String DOCS_REF = "main";
+    public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String SRCROOT = "%SRCROOT%";
+    /** Key of lockcheck's own fingerprint in {@code partialFingerprints}. */
+    public static final String FINGERPRINT_KEY = "lockcheck/v1";
 
-    /** @param repoRelative maps a report path to a path relative to the repository root */
+    private static final Pattern ACQUISITION = Pattern.compile(
+            "acquir|\\btaken\\b|\\btakes\\b|\\bholds\\b|\\blocked\\b|\\block\\(\\)", Pattern.CASE_INSENSITIVE);
+
+    private final UnaryOperator<String> repoRelative;
+    private Path srcRoot;
+    private String repositoryUrl = REPOSITORY_URL;
+    private Invocation invocation;
+    private java.util.function.Function<String, List<String>> sourceLines = p -> null;
+
+    /**
+     * One command-line run, for {@code runs[0].invocations}.
+     *
+     * @param arguments the command line after the program name
+     * @param workingDirectory where it ran
+     */
+    public record Invocation(List<String> arguments, Instant start, Instant end, Path workingDirectory) {
+    }
+
+    /** @param repoRelative maps a report path to a path relative to the repository root ({@code %SRCROOT%}) */
     public SarifReport(UnaryOperator<String> repoRelative) {
         this.repoRelative = repoRelative;
     }
 
+    /** The directory {@code %SRCROOT%} stands for (written as {@code originalUriBaseIds}); null: left to the consumer. */
+    public SarifReport srcRoot(Path dir) {
+        this.srcRoot = dir;
+        return this;
+    }
+
+    /** Repository base URL for {@code informationUri} and help links, e.g. a fork's. */
+    public SarifReport repositoryUrl(String url) {
+        this.repositoryUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return this;
+    }
+
+    /**
+     * Source text for code snippets: report path → the file's lines, or null when unknown. With it,
+     * each result's region carries its snippet and a context region of two lines either side.
+     */
+    public SarifReport sources(java.util.function.Function<String, List<String>> linesOf) {
+        this.sourceLines = linesOf;
+        return this;
+    }
+
+    public SarifReport invocation(Invocation inv) {
+        this.invocation = inv;
+        return this;
+    }
+
+    /** The help page of a rule: {@code <repository>/blob/main/rules/docs/LC001.md}. */
+    public String helpUri(String ruleId) {
+        return repositoryUrl + "/blob/" + DOCS_REF + "/rules/docs/" + ruleId + ".md";
+    }
+
     public void write(Report report, OutputStream out) throws IOException {
-        ObjectNode root = ReportJson.mapper().createObjectNode();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", report.tool().name());
-        driver.put("version", report.tool().version());
-        driver.put("semanticVersion", report.tool().version());
-        driver.put("informationUri", "https://github.com/lockcheck/lockcheck");
-        ArrayNode rules = driver.putArray("rules");
-        var catalog = RuleCatalog.get().all();
-        for (Rule r : catalog) {
-            ObjectNode rn = rules.addObject();
-            rn.put("id", r.id());
-            rn.put("name", r.name());
-            rn.putObject("shortDescription").put("text", r.summary());
-            rn.putObject("fullDescription").put("text", r.summary());
-            rn.putObject("help").put("text", r.page()).put("markdown", r.page());
-            rn.putObject("defaultConfiguration").put("level", level(r.severity()));
-        }
-        ArrayNode results = run.putArray("results");
-        for (Finding f : report.findings()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.ruleId());
-            for (int i = 0; i < catalog.size(); i++) {
-                if (catalog.get(i).id().equals(f.ruleId())) res.put("ruleIndex", i);
-            }
-            res.put("level", level(f.severity()));
-            res.putObject("message").put("text", f.message());
-            location(res.putArray("locations").addObject(), f.location().file(), f.location().line(), f.location().column());
-            if (f.fingerprint() != null) res.putObject("partialFingerprints").put("lockcheck/v1", f.fingerprint());
-        }
         ReportJson.mapper().writeValue(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
             @Override
             public void close() throws IOException {
                 flush();
             }
-        }, root);
+        }, toJson(report));
         out.write('\n');
         out.flush();
     }
 
-    private void location(ObjectNode loc, String file, int line, int column) {
+    public String toString(Report report) {
+        try {
+            return ReportJson.mapper().writeValueAsString(toJson(report)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ObjectNode toJson(Report report) {
+        ObjectNode root = ReportJson.mapper().createObjectNode();
+        root.put("$schema", SCHEMA_URI);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        Tool tool = report.tool() == null ? Tool.LOCKCHECK : report.tool();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", tool.name());
+        driver.put("fullName", "lockcheck lock-misuse analyzer for Java");
+        driver.put("version", tool.version());
+        driver.put("semanticVersion", tool.version());
+        driver.put("informationUri", repositoryUrl);
+
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        ArrayNode rules = driver.putArray("rules");
+        for (Rule r : RuleCatalog.get().all()) {
+            ruleIndex.put(r.id(), ruleIndex.size());
+            ruleDescriptor(rules.addObject(), r.id(), r.name(), r.summary(), r.page(), r.severity(),
+                    r.kind().name().toLowerCase(Locale.ROOT));
+        }
+        for (Finding f : report.findings()) {
+            if (!ruleIndex.containsKey(f.ruleId())) {
+                // a rule this build does not know (a newer agent's report): describe it from the finding
+                ruleIndex.put(f.ruleId(), ruleIndex.size());
+                String text = "lockcheck rule " + f.ruleId() + ", see its page in the lockcheck repository";
+                ruleDescriptor(rules.addObject(), f.ruleId(), "Rule" + f.ruleId(), text, text, f.severity(), report.source());
+            }
+        }
+
+        if (srcRoot != null) {
+            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(srcRoot));
+        }
+        invocation(run.putArray("invocations").addObject(), report);
+
+        ArrayNode results = run.putArray("results");
+        for (Finding f : report.findings()) result(results.addObject(), f, ruleIndex.get(f.ruleId()));
+        run.put("columnKind", "utf16CodeUnits");
+        return root;
+    }
+
+    private void ruleDescriptor(ObjectNode rn, String id, String name, String summary, String page, Severity severity,
+                                String kind) {
+        rn.put("id", id);
+        if (!name.equals(id)) rn.put("name", name); // validator SARIF1001: a name equal to the id must be omitted
+        rn.putObject("shortDescription").put("text", shortDescription(summary));
+        rn.putObject("fullDescription").put("text", sentence(summary));
+        rn.putObject("help").put("text", sentence(summary) + " The rule's page (what it flags, why it deadlocks, a bad"
+                + " and a fixed example): " + helpUri(id) + ".").put("markdown", page);
+        rn.put("helpUri", helpUri(id));
+        rn.putObject("defaultConfiguration").put("level", level(severity));
+        ObjectNode props = rn.putObject("properties");
+        ArrayNode tags = props.putArray("tags");
+        tags.add("concurrency");
+        tags.add("correctness");
+        if (kind != null) tags.add(kind);
+        props.put("precision", "high");
+        props.put("problem.severity", severity == Severity.NOTE ? "recommendation" : level(severity));
+    }
+
+    private void result(ObjectNode res, Finding f, int ruleIdx) {
+        res.put("ruleId", f.ruleId());
+        res.put("ruleIndex", ruleIdx);
+        res.put("level", level(f.severity()));
+        Optional<TraceStep> acquired = acquisition(f);
+        String text = sentence(f.message());
+        if (acquired.isPresent()) text += " The lock was acquired [here](1).";
+        res.putObject("message").put("text", text);
+        ObjectNode primary = res.putArray("locations").addObject();
+        Location l = f.location();
+        physical(primary, l.file(), l.line(), l.column());
+        snippet((ObjectNode) primary.get("physicalLocation"), l);
+        if (f.lock() != null && !f.lock().isBlank()) {
+            primary.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.lock()).put("kind", "variable");
+        }
+        if (acquired.isPresent()) {
+            TraceStep t = acquired.get();
+            ObjectNode rel = res.putArray("relatedLocations").addObject();
+            rel.put("id", 1);
+            physical(rel, t.file(), t.line(), 0);
+            rel.putObject("message").put("text", sentence(t.note()));
+        }
+        if (!f.trace().isEmpty()) {
+            ObjectNode flow = res.putArray("codeFlows").addObject();
+            flow.putObject("message").put("text", "Where the lock was taken, and each call down to the reported one.");
+            ArrayNode steps = flow.putArray("threadFlows").addObject().putArray("locations");
+            List<TraceStep> trace = new ArrayList<>(f.trace());
+            boolean primaryInTrace = trace.stream().anyMatch(t -> l.file().equals(t.file()) && l.line() == t.line());
+            if (!primaryInTrace) trace.add(new TraceStep(l.file(), l.line(), f.message()));
+            int order = 0;
+            for (TraceStep t : trace) {
+                ObjectNode step = steps.addObject();
+                ObjectNode loc = step.putObject("location");
+                boolean atPrimary = l.file().equals(t.file()) && l.line() == t.line();
+                physical(loc, t.file(), t.line(), atPrimary ? l.column() : 0);
+                loc.putObject("message").put("text", sentence(t.note()));
+                step.put("executionOrder", ++order);
+            }
+        }
+        res.putObject("partialFingerprints").put(FINGERPRINT_KEY, Fingerprints.key(f));
+        if (f.suppressedBy() != null) {
+            res.putArray("suppressions").addObject().put("kind", "inSource").put("justification", f.suppressedBy());
+        }
+        if (f.threads() != null && !f.threads().isEmpty()) {
+            // runtime findings: each thread's part, kept for tools that read SARIF properties
+            ArrayNode threads = res.putObject("properties").putArray("lockcheck/threads");
+            for (ThreadSnapshot th : f.threads()) {
+                ObjectNode tn = threads.addObject().put("name", th.name()).put("id", th.id()).put("state", th.state());
+                ArrayNode stack = tn.putArray("stack");
+                th.stack().forEach(stack::add);
+            }
+        }
+    }
+
+    private void snippet(ObjectNode phys, Location l) {
+        List<String> lines;
+        try {
+            lines = sourceLines.apply(l.file());
+        } catch (RuntimeException e) {
+            return; // a snippet is a nicety: an unreadable file goes without
+        }
+        if (lines == null || l.line() < 1 || l.line() > lines.size()) return;
+        String line = lines.get(l.line() - 1);
+        ObjectNode region = (ObjectNode) phys.get("region");
+        String text = l.column() > 0 && l.column() <= line.length() ? line.substring(l.column() - 1) : line;
+        region.putObject("snippet").put("text", text);
+        int from = Math.max(1, l.line() - 2), to = Math.min(lines.size(), l.line() + 2);
+        if (to > from) {
+            ObjectNode ctx = phys.putObject("contextRegion");
+            ctx.put("startLine", from);
+            ctx.put("endLine", to);
+            ctx.putObject("snippet").put("text", String.join("\n", lines.subList(from - 1, to)) + "\n");
+        }
+    }
+
+    private void invocation(ObjectNode inv, Report report) {
+        inv.put("executionSuccessful", true);
+        if (invocation != null) {
+            inv.put("commandLine", "lockcheck " + String.join(" ", invocation.arguments()));
+            ArrayNode args = inv.putArray("arguments");
+            invocation.arguments().forEach(args::add);
+            if (invocation.start() != null) inv.put("startTimeUtc", invocation.start().toString());
+            if (invocation.end() != null) inv.put("endTimeUtc", invocation.end().toString());
+            if (invocation.workingDirectory() != null) {
+                inv.putObject("workingDirectory").put("uri", directoryUri(invocation.workingDirectory()));
+            }
+        }
+        if (report.errors().isEmpty() && report.warnings().isEmpty()) return;
+        ArrayNode notes = inv.putArray("toolExecutionNotifications");
+        for (FileError e : report.errors()) notification(notes.addObject(), "error", e);
+        for (FileError e : report.warnings()) notification(notes.addObject(), "warning", e);
+    }
+
+    private void notification(ObjectNode n, String level, FileError e) {
+        n.put("level", level);
+        n.putObject("message").put("text", sentence(e.file() + ": " + e.message()));
+        ObjectNode loc = n.putArray("locations").addObject().putObject("physicalLocation");
+        artifact(loc, e.file());
+    }
+
+    private void physical(ObjectNode loc, String file, int line, int column) {
         ObjectNode phys = loc.putObject("physicalLocation");
-        phys.putObject("artifactLocation").put("uri", repoRelative.apply(file)).put("uriBaseId", "%SRCROOT%");
+        artifact(phys, file);
         ObjectNode region = phys.putObject("region");
         region.put("startLine", Math.max(1, line));
         if (column > 0) region.put("startColumn", column);
+    }
+
+    private void artifact(ObjectNode phys, String file) {
+        String path = repoRelative.apply(file).replace('\\', '/');
+        ObjectNode art = phys.putObject("artifactLocation");
+        if (isAbsolute(path)) {
+            art.put("uri", Path.of(path).toUri().toString());
+        } else {
+            while (path.startsWith("./")) path = path.substring(2);
+            art.put("uri", encodePath(path));
+            art.put("uriBaseId", SRCROOT);
+        }
+    }
+
+    private static boolean isAbsolute(String p) {
+        return p.startsWith("/") || p.matches("^[A-Za-z]:/.*");
+    }
+
+    static String encodePath(String relative) {
+        try {
+            return new URI(null, null, relative, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot express " + relative + " as a URI", e);
+        }
+    }
+
+    private static String directoryUri(Path dir) {
+        String u = dir.toAbsolutePath().normalize().toUri().toString();
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    /** The trace step that says where the held lock was taken. */
+    static Optional<TraceStep> acquisition(Finding f) {
+        return f.trace().stream().filter(t -> t.note() != null && ACQUISITION.matcher(t.note()).find()).findFirst();
+    }
+
+    /** First clause of the summary, as a sentence: what GitHub shows as the rule's title. */
+    static String shortDescription(String summary) {
+        String s = summary.strip();
+        int cut = s.indexOf(": ");
+        if (cut > 20) s = s.substring(0, cut);
+        return sentence(s);
+    }
+
+    /** SARIF messages are sentences: a period at the end (validator rule SARIF2001). */
+    static String sentence(String s) {
+        String t = s == null ? "" : s.strip();
+        if (t.isEmpty()) return "(no message).";
+        char last = t.charAt(t.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? t : t + ".";
     }
 
     static String level(Severity s) {

@@ -54,13 +54,20 @@ final class Evidence {
         return cut > 0 ? note.substring(0, cut) : note;
     }
 
+    /** A hold of the same lock object in this mode (re-acquisition rules): same field and provably the same instance. */
+    static Held findSame(List<Held> held, LockId id, LockMode mode, String instance) {
+        for (Held h : held) if (h.ref().id().equals(id) && h.ref().mode() == mode && h.sameInstance(instance)) return h;
+        return null;
+    }
+
+    static Held findAnySame(List<Held> held, LockId id, String instance) {
+        for (Held h : held) if (h.ref().id().equals(id) && h.sameInstance(instance)) return h;
+        return null;
+    }
+
     static Held find(List<Held> held, LockId id, LockMode mode) {
         for (Held h : held) if (h.ref().id().equals(id) && h.ref().mode() == mode) return h;
         return null;
     }
 
-    static Held findAny(List<Held> held, LockId id) {
-        for (Held h : held) if (h.ref().id().equals(id)) return h;
-        return null;
-    }
 }

@@ -25,8 +25,8 @@ final class NestedReadReacquire implements StaticCheck {
         for (BodyResult b : project.bodies()) {
             for (Obs o : b.obs()) {
                 if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || a.ref().mode() != LockMode.READ) continue;
-                Held outer = Evidence.find(o.held(), a.ref().id(), LockMode.READ);
-                if (outer == null || Evidence.find(o.held(), a.ref().id(), LockMode.WRITE) != null) continue;
+                Held outer = Evidence.findSame(o.held(), a.ref().id(), LockMode.READ, a.instance());
+                if (outer == null || Evidence.findSame(o.held(), a.ref().id(), LockMode.WRITE, a.instance()) != null) continue;
                 String msg = "The read lock of " + a.ref().id().display()
                         + " is acquired again" + Evidence.through(o) + " while this path already holds it (" + Evidence.where(outer) + "): legal on one "
                         + "thread, but if the inner acquisition ever runs on another thread it queues behind a waiting writer "

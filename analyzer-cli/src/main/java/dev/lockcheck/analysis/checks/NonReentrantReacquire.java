@@ -21,7 +21,7 @@ final class NonReentrantReacquire implements StaticCheck {
         for (BodyResult b : project.bodies()) {
             for (Obs o : b.obs()) {
                 if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || !a.ref().mode().isStamped()) continue;
-                Held outer = Evidence.findAny(o.held(), a.ref().id());
+                Held outer = Evidence.findAnySame(o.held(), a.ref().id(), a.instance());
                 if (outer == null) continue;
                 String msg = ReadToWriteUpgrade.capitalise("a " + a.ref().describe())
                         + " is requested" + Evidence.through(o) + " while this path already holds its " + outer.ref().mode().describe()

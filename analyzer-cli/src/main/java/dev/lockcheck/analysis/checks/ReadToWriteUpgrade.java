@@ -26,8 +26,8 @@ final class ReadToWriteUpgrade implements StaticCheck {
             for (Obs o : b.obs()) {
                 if (!(o instanceof Obs.Acquire a) || a.ref().mode() != LockMode.WRITE) continue;
                 if (!(a.op() == Op.ACQUIRE || (a.op() == Op.TRY && a.inLoop()))) continue;
-                Held read = Evidence.find(o.held(), a.ref().id(), LockMode.READ);
-                if (read == null || Evidence.find(o.held(), a.ref().id(), LockMode.WRITE) != null) continue;
+                Held read = Evidence.findSame(o.held(), a.ref().id(), LockMode.READ, a.instance());
+                if (read == null || Evidence.findSame(o.held(), a.ref().id(), LockMode.WRITE, a.instance()) != null) continue;
                 String how = a.op() == Op.TRY ? "a retried writeLock().tryLock()" : "the write lock";
                 String msg = how + " of " + a.ref().id().display() + " is requested" + Evidence.through(o) + " while this path holds its read lock ("
                         + "acquired " + Evidence.where(read) + "): ReentrantReadWriteLock cannot upgrade, so the thread waits for "

@@ -2,18 +2,51 @@ package dev.lockcheck.analysis.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Blocking handoffs: calls that wait for another thread to act (rules.md, "Blocking handoffs").
  * One row a method form; the timed forms apart, because LC001 reports them as warnings.
  */
 public final class Handoffs {
-    /** How a handoff row matches: receiver type (simple name, or its supertypes), method, arity. */
+    /**
+     * How a handoff row matches: receiver type (simple name, or its supertypes), method, arity.
+     * {@code insert}: a put/offer, which waits only for room in a bounded queue.
+     */
     public record Row(String type, String method, int arity, boolean timed, String what) {
         public String describe() {
             return type + "." + method;
         }
+
+        public boolean insert() {
+            return method.startsWith("put") || method.startsWith("offer");
+        }
     }
+
+    /** Queues whose put/offer never wait: they have no capacity bound. */
+    private static final Set<String> NEVER_FULL = Set.of("PriorityBlockingQueue", "DelayQueue", "LinkedTransferQueue");
+
+    /** Queues that are unbounded unless created with a capacity ({@code new LinkedBlockingQueue<>()}). */
+    private static final Set<String> BOUND_OPTIONAL = Set.of("LinkedBlockingQueue", "LinkedBlockingDeque");
+
+    /**
+     * Whether an insert into a queue of this concrete type, created with these constructor
+     * argument types (null when the creation is not known), can wait. A {@code BlockingQueue}
+     * of unknown creation may be a SynchronousQueue: it can.
+     */
+    public static boolean insertCanWait(String createdType, List<String> ctorArgTypes) {
+        if (createdType == null) return true;
+        if (NEVER_FULL.contains(createdType)) return false;
+        if (BOUND_OPTIONAL.contains(createdType) && ctorArgTypes != null) {
+            if (ctorArgTypes.isEmpty()) return false;
+            String t = ctorArgTypes.get(0);
+            return t == null || !COLLECTIONS.contains(t);
+        }
+        return true;
+    }
+
+    private static final Set<String> COLLECTIONS = Set.of("Collection", "List", "Set", "ArrayList", "LinkedList", "HashSet",
+            "Queue", "Deque", "ArrayDeque");
 
     /** Arity for "any number of arguments". */
     public static final int ANY = -1;

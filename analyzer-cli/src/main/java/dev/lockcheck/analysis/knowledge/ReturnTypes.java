@@ -38,6 +38,14 @@ public final class ReturnTypes {
                 "handle", "handleAsync", "exceptionally", "orTimeout", "completeOnTimeout", "toCompletableFuture")) {
             row("CompletableFuture", m, "CompletableFuture");
         }
+        row("List", "of", "List");
+        row("List", "copyOf", "List");
+        row("Set", "of", "Set");
+        row("Set", "copyOf", "Set");
+        row("Arrays", "asList", "List");
+        row("Collections", "emptyList", "List");
+        row("Collections", "singletonList", "List");
+        row("Collections", "unmodifiableList", "List");
         row("Thread", "currentThread", "Thread");
         row("Lock", "newCondition", "Condition");
         row("ReentrantReadWriteLock", "readLock", "ReadLock");
