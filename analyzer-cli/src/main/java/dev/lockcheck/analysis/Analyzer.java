@@ -44,12 +44,30 @@ final class Analyzer {
         this.jobs = Math.max(1, jobs);
     }
 
+    /**
+     * For the prefilter: the types declared in {@code unparsedTypes} whose code runs while some
+     * parsed body holds a lock (directly, or through calls into parsed code).
+     */
+    Needed neededTypes(Set<String> unparsedTypes, Set<ParsedFile> followAll) {
+        ProjectIndex index = new ProjectIndex(files);
+        Resolver resolver = new Resolver(index);
+        Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
+        List<Body> bodies = bodies(index);
+        // every body of a follow-all file is walked, locks or not
+        analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
+        return new Needed(Set.copyOf(summaries.needed()), Set.copyOf(summaries.called()));
+    }
+
+    /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from follow-all files */
+    record Needed(Set<String> underLock, Set<String> called) {
+    }
+
     List<Finding> run() {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
         Summaries summaries = new Summaries(resolver);
         List<Body> bodies = bodies(index);
-        List<BodyResult> results = analyse(bodies, summaries, resolver);
+        List<BodyResult> results = analyse(bodies, summaries, resolver, Analyzer::mayLock);
         ProjectFacts facts = new ProjectFacts(index, resolver, files, results);
 
         Sink sink = new Sink();
@@ -94,7 +112,8 @@ final class Analyzer {
         return "init";
     }
 
-    private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver) {
+    private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver,
+                                     java.util.function.Predicate<Body> walk) {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(null, r, "lockcheck-analyse-" + n.incrementAndGet(), STACK_BYTES);
@@ -106,6 +125,7 @@ final class Analyzer {
             for (Body b : bodies) {
                 fs.add(pool.submit(() -> {
                     try {
+                        if (!walk.test(b)) return new BodyResult(b, List.of(), Set.of(), Summary.EMPTY);
                         return b.method() != null ? summaries.result(b.method()) : new BodyAnalyzer(resolver, summaries, b).run();
                     } catch (RuntimeException | StackOverflowError e) {
                         errors.add(new FileError(b.file().source().relPath(),
@@ -128,6 +148,23 @@ final class Analyzer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Whether a body can hold a lock itself: it calls something named like a lock operation or a
+     * lock helper (lock, unlock, tryLock, readLock, acquire..., any name containing "lock"), or
+     * synchronizes. Only such bodies can carry a finding of the lock rules; every other body is
+     * analysed only if and when a caller needs its summary.
+     */
+    static boolean mayLock(Body b) {
+        if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return true;
+        return b.code().findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
+    }
+
+    private static boolean lockish(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.contains("lock") || n.contains("acquire");
     }
 
     /** Turns check reports into findings: location, suppression, fingerprint, one per location and rule. */

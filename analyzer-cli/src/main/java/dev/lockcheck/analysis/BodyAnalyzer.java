@@ -125,6 +125,7 @@ final class BodyAnalyzer {
     private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
     private final Set<LockId> releasedAnywhere = new HashSet<>();
     private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> frontier = new LinkedHashSet<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Deque<List<State>> breaks = new ArrayDeque<>();
     private final List<State> exits = new ArrayList<>();
@@ -159,7 +160,8 @@ final class BodyAnalyzer {
         }
         State exit = State.joinAll(exits);
         List<Held> exitHeld = exit == null ? List.of() : exit.held;
-        Summary summary = new Summary(List.copyOf(events.values()), List.copyOf(exitHeld), Set.copyOf(releasedNotHeld));
+        Summary summary = new Summary(List.copyOf(events.values()), List.copyOf(exitHeld), Set.copyOf(releasedNotHeld),
+                Set.copyOf(frontier));
         return new BodyResult(body, List.copyOf(obs), Set.copyOf(releasedAnywhere), summary);
     }
 
@@ -459,10 +461,16 @@ final class BodyAnalyzer {
     private State eval(Expression e, State st) {
         if (st == null || e == null) return st;
         if (e instanceof MethodCallExpr mc) return call(mc, st);
-        if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return st;
+        if (e instanceof LambdaExpr) return st;
         if (e instanceof ObjectCreationExpr oce) {
             if (oce.getScope().isPresent()) st = eval(oce.getScope().get(), st);
             for (Expression a : oce.getArguments()) st = eval(a, st);
+            reach(ProjectIndex.simple(oce.getType()), st);
+            return st;
+        }
+        if (e instanceof MethodReferenceExpr mr) {
+            if (mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr te) reach(ProjectIndex.simple(te.getType()), st);
+            else reach(resolver.typeOf(mr.getScope()), st);
             return st;
         }
         if (e instanceof VariableDeclarationExpr vde) {
@@ -555,6 +563,7 @@ final class BodyAnalyzer {
         }
 
         List<MethodInfo> callees = resolver.resolveCall(mc);
+        if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
@@ -685,12 +694,28 @@ final class BodyAnalyzer {
         return r;
     }
 
+    /**
+     * Code of a type whose source was not parsed runs here: it is this body's frontier, and
+     * needed at once when a lock is held (the prefilter parses it next round).
+     */
+    private void reach(String type, State st) {
+        if (silent > 0 || !summaries.unparsed(type)) return;
+        frontier.add(type);
+        if (st != null && !st.held.isEmpty()) summaries.need(Set.of(type));
+        if (summaries.followsAllCalls(body.file())) summaries.called(Set.of(type));
+    }
+
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
         Set<LockId> releases = new LinkedHashSet<>();
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
         for (MethodInfo m : callees) {
             Summary s = summaries.of(m);
+            if (silent == 0) {
+                frontier.addAll(s.frontier());
+                if (!st.held.isEmpty()) summaries.need(s.frontier());
+                if (summaries.followsAllCalls(body.file())) summaries.called(s.frontier());
+            }
             TraceStep call = step(mc, "calls " + m.display());
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;

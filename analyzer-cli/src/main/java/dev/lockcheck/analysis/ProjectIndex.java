@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -157,6 +158,7 @@ public final class ProjectIndex {
     private final Map<CallableDeclaration<?>, MethodInfo> methodByDecl = new IdentityHashMap<>();
     private final Map<String, Set<String>> supersMemo = new ConcurrentHashMap<>();
     private final List<TypeInfo> all = new ArrayList<>();
+    private final Map<ParsedFile, String> packages = new IdentityHashMap<>();
     private final List<LambdaInfo> lambdas = new ArrayList<>();
 
     /** A lambda of the sources and its file (found in the same walk as the types). */
@@ -165,6 +167,7 @@ public final class ProjectIndex {
 
     public ProjectIndex(List<ParsedFile> files) {
         for (ParsedFile f : files) {
+            packages.put(f, f.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""));
             String pkg = f.unit().getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
             f.unit().walk(Node.TreeTraversal.PREORDER, n -> {
                 if (n instanceof TypeDeclaration<?> td) {
@@ -280,25 +283,23 @@ public final class ProjectIndex {
         return Collections.unmodifiableList(lambdas);
     }
 
-    /** Named types with this simple name; the one in {@code near}'s file or package first. */
-    public List<TypeInfo> bySimpleName(String simple, ParsedFile near) {
-        List<TypeInfo> ts = bySimple.getOrDefault(simple, List.of());
-        if (ts.size() <= 1 || near == null) return ts;
-        List<TypeInfo> sorted = new ArrayList<>(ts);
-        String pkg = near.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-        sorted.sort((a, b) -> Integer.compare(rank(a, near, pkg), rank(b, near, pkg)));
-        return sorted;
+    /** Named types with this simple name. */
+    public List<TypeInfo> bySimpleName(String simple) {
+        return bySimple.getOrDefault(simple, List.of());
     }
 
-    private static int rank(TypeInfo t, ParsedFile near, String pkg) {
-        if (t.file == near) return 0;
-        String tp = t.file.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-        return tp.equals(pkg) ? 1 : 2;
-    }
-
+    /** The type with this simple name nearest to {@code near}: same file, then same package, then any. */
     public TypeInfo firstBySimpleName(String simple, ParsedFile near) {
-        List<TypeInfo> ts = bySimpleName(simple, near);
-        return ts.isEmpty() ? null : ts.get(0);
+        List<TypeInfo> ts = bySimple.get(simple);
+        if (ts == null || ts.isEmpty()) return null;
+        if (ts.size() == 1 || near == null) return ts.get(0);
+        String pkg = packages.get(near);
+        TypeInfo samePackage = null;
+        for (TypeInfo t : ts) {
+            if (t.file == near) return t;
+            if (samePackage == null && Objects.equals(packages.get(t.file), pkg)) samePackage = t;
+        }
+        return samePackage != null ? samePackage : ts.get(0);
     }
 
     /** Types in the sources that directly extend or implement {@code simple}. */

@@ -8,8 +8,13 @@ import java.util.Set;
  * @param excludes globs matched against root-relative paths
  * @param jobs     parse/analysis threads
  * @param rules    only these rule ids, or null for all
+ * @param prefilter parse only the files that can matter ({@link Prefilter}); false parses every file
  */
-public record ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules) {
+public record ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules, boolean prefilter) {
+    public ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules) {
+        this(roots, excludes, jobs, rules, true);
+    }
+
     public ScanOptions {
         roots = List.copyOf(roots);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);

@@ -18,7 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import dev.lockcheck.analysis.checks.Checks;
+import dev.lockcheck.analysis.knowledge.Handoffs;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +41,8 @@ public final class Scanner {
     private static final long PARSER_STACK_BYTES = 256L * 1024 * 1024;
 
     private final ScanOptions options;
+    /** Files handed to the parser (the prefilter's selection), whether or not they parsed. */
+    private int attempted;
 
     public Scanner(ScanOptions options) {
         this.options = options;
@@ -61,7 +68,7 @@ public final class Scanner {
         sortedWarnings.sort(Comparator.comparing(FileError::file));
         long ms = (System.nanoTime() - start) / 1_000_000;
         Report report = Report.of(Report.STATIC, findings, sortedErrors, sortedWarnings,
-                new Stats(files.size(), parsed.size(), ms));
+                new Stats(files.size(), attempted, ms));
 
         Map<String, String> display = new HashMap<>();
         Map<String, String> repo = new HashMap<>();
@@ -155,6 +162,10 @@ public final class Scanner {
         return false;
     }
 
+    /** A file read from disk: its text (null when unreadable) and what the prefilter saw in it. */
+    private record Read(SourceFile source, String text, Prefilter.Facts facts) {
+    }
+
     private List<ParsedFile> parseAll(List<SourceFile> files, List<FileError> errors, List<FileError> warnings) {
         if (files.isEmpty()) return List.of();
         AtomicInteger n = new AtomicInteger();
@@ -171,42 +182,98 @@ public final class Scanner {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false)
                 .setStoreTokens(true)));
+        Set<String> seedWords = new HashSet<>();
+        for (StaticCheck c : Checks.all()) {
+            if (options.rules() == null || options.rules().contains(c.ruleId())) seedWords.addAll(c.textTriggers());
+        }
+        Set<String> actorWords = Prefilter.actorWords(Handoffs.handoffTypeNames());
         try {
-            List<Future<ParsedFile>> futures = new ArrayList<>(files.size());
-            for (SourceFile f : files) futures.add(pool.submit(() -> parseOne(parsers.get(), f, errors, warnings)));
-            List<ParsedFile> out = new ArrayList<>();
-            for (Future<ParsedFile> fu : futures) {
-                try {
-                    ParsedFile pf = fu.get();
-                    if (pf != null) out.add(pf);
-                } catch (ExecutionException e) {
-                    throw new AnalysisFailedException("parser failed: " + e.getCause(), e.getCause());
-                }
+            List<Future<Read>> reads = new ArrayList<>(files.size());
+            for (SourceFile f : files) reads.add(pool.submit(() -> readOne(f, errors, warnings, seedWords, actorWords)));
+            List<Read> readable = new ArrayList<>();
+            for (Future<Read> fu : reads) {
+                Read r = get(fu);
+                if (r.text() != null) readable.add(r);
             }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnalysisFailedException("interrupted", e);
+            if (!options.prefilter()) {
+                attempted = readable.size();
+                return parse(pool, parsers, readable, errors);
+            }
+            List<Prefilter.Facts> facts = new ArrayList<>(readable.size());
+            for (Read r : readable) facts.add(r.facts());
+            Prefilter prefilter = new Prefilter(facts);
+            Set<SourceFile> followsAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Read r : readable) if (r.facts().followsAllCalls()) followsAll.add(r.source());
+            BitSet wanted = prefilter.seeds();
+            BitSet done = new BitSet(readable.size());
+            List<ParsedFile> parsed = new ArrayList<>();
+            for (int round = 0; round < Prefilter.MAX_ROUNDS; round++) {
+                BitSet todo = (BitSet) wanted.clone();
+                todo.andNot(done);
+                if (todo.isEmpty()) break;
+                List<Read> batch = new ArrayList<>();
+                for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) batch.add(readable.get(i));
+                parsed.addAll(parse(pool, parsers, batch, errors));
+                done.or(todo);
+                Set<String> outside = prefilter.declaredOutside(done);
+                if (outside.isEmpty()) break;
+                Set<ParsedFile> followAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (ParsedFile pf : parsed) if (followsAll.contains(pf.source())) followAll.add(pf);
+                Analyzer.Needed needed = new Analyzer(parsed, options.rules(), new ArrayList<>(), options.jobs())
+                        .neededTypes(outside, followAll);
+                wanted = prefilter.expand(wanted, needed.underLock(), needed.called());
+
+            }
+            attempted = done.cardinality();
+            return parsed;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ParsedFile parseOne(JavaParser parser, SourceFile f, List<FileError> errors, List<FileError> warnings) {
+    private static List<ParsedFile> parse(ExecutorService pool, ThreadLocal<JavaParser> parsers, List<Read> batch,
+                                          List<FileError> errors) {
+        List<Future<ParsedFile>> parses = new ArrayList<>(batch.size());
+        for (Read r : batch) parses.add(pool.submit(() -> parseOne(parsers.get(), r.source(), r.text(), errors)));
+        List<ParsedFile> out = new ArrayList<>();
+        for (Future<ParsedFile> fu : parses) {
+            ParsedFile pf = get(fu);
+            if (pf != null) out.add(pf);
+        }
+        return out;
+    }
+
+    private static <T> T get(Future<T> fu) {
+        try {
+            return fu.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalysisFailedException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new AnalysisFailedException("reading or parsing failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Read readOne(SourceFile f, List<FileError> errors, List<FileError> warnings, Set<String> seedWords,
+                                Set<String> actorWords) {
         SourceReader.Result read = SourceReader.read(f.path());
         if (read.problem() != null) {
             errors.add(new FileError(f.relPath(), read.problem()));
-            return null;
+            return new Read(f, null, null);
         }
         if (read.caveat() != null) warnings.add(new FileError(f.relPath(), read.caveat()));
-        if (read.text().isBlank()) return null;
+        if (read.text().isBlank()) return new Read(f, null, null);
+        return new Read(f, read.text(), Prefilter.facts(read.text(), seedWords, actorWords));
+    }
+
+    private static ParsedFile parseOne(JavaParser parser, SourceFile f, String text, List<FileError> errors) {
         try {
-            ParseResult<CompilationUnit> res = parser.parse(read.text());
+            ParseResult<CompilationUnit> res = parser.parse(text);
             if (!res.isSuccessful() || res.getResult().isEmpty()) {
                 errors.add(new FileError(f.relPath(), describe(res.getProblems())));
                 return null;
             }
-            return new ParsedFile(f, res.getResult().get(), read.text());
+            return new ParsedFile(f, res.getResult().get(), text);
         } catch (StackOverflowError e) {
             errors.add(new FileError(f.relPath(), "too deeply nested to parse (stack overflow), not analysed"));
             return null;

@@ -17,6 +17,10 @@ final class Summaries {
     private static final int MAX_NESTING = 32;
 
     private final Resolver resolver;
+    private final Set<String> unparsedTypes;
+    private final Set<String> needed = ConcurrentHashMap.newKeySet();
+    private final Set<String> called = ConcurrentHashMap.newKeySet();
+    private final Set<ParsedFile> followAll;
     private final Map<MethodInfo, BodyResult> memo = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<MethodInfo>> inProgress =
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -25,7 +29,46 @@ final class Summaries {
             ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
     Summaries(Resolver resolver) {
+        this(resolver, Set.of());
+    }
+
+    /** @param unparsedTypes types declared in source files not parsed (yet): calls on them are the frontier */
+    Summaries(Resolver resolver, Set<String> unparsedTypes) {
+        this(resolver, unparsedTypes, Set.of());
+    }
+
+    /** @param followAll files whose every callee the prefilter follows (seeds of the non-lock checks) */
+    Summaries(Resolver resolver, Set<String> unparsedTypes, Set<ParsedFile> followAll) {
         this.resolver = resolver;
+        this.unparsedTypes = unparsedTypes;
+        this.followAll = followAll;
+    }
+
+    boolean followsAllCalls(ParsedFile f) {
+        return followAll.contains(f);
+    }
+
+    /** Records unparsed types called from a file whose every callee is followed. */
+    void called(Set<String> types) {
+        called.addAll(types);
+    }
+
+    Set<String> called() {
+        return called;
+    }
+
+    /** Whether {@code type} is declared in a source file that was not parsed. */
+    boolean unparsed(String type) {
+        return type != null && unparsedTypes.contains(type);
+    }
+
+    /** Records unparsed types whose methods run while a lock is held: the prefilter parses them next. */
+    void need(Set<String> types) {
+        needed.addAll(types);
+    }
+
+    Set<String> needed() {
+        return needed;
     }
 
     Summary of(MethodInfo m) {

@@ -69,6 +69,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "parallelism (default: all cores)")
     Integer jobs;
 
+    @Option(names = "--no-prefilter",
+            description = "parse every file, not only those that can matter (slower; same findings, and parse errors of every file)")
+    boolean noPrefilter;
+
     @Option(names = "--strict", description = "files that cannot be analysed fail the scan (exit 2)")
     boolean strict;
 
@@ -92,7 +96,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
 
-        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds)).scan();
+        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds, !noPrefilter)).scan();
         Report report = result.report();
         PrintStream err = System.err;
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);

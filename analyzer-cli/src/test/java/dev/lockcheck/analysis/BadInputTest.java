@@ -50,10 +50,27 @@ class BadInputTest {
 
     @Test
     void unparsableFile_isListedUnderErrorsWithPosition_andTheRestIsScanned() throws IOException {
-        ScanResult r = scanWith("Broken.java", "class Broken {\n  void m( {\n}\n".getBytes(StandardCharsets.UTF_8));
+        ScanResult r = scanWith("Broken.java", "class Broken {\n  java.util.concurrent.locks.Lock l;\n  void m( {\n}\n"
+                .getBytes(StandardCharsets.UTF_8));
         FileError e = only(r.report().errors(), "Broken.java");
-        assertTrue(e.message().startsWith("parse error at 2:"), e.message());
+        assertTrue(e.message().startsWith("parse error at 3:"), e.message());
         assertGoodStillScanned(r);
+    }
+
+    @Test
+    void fileThatCannotMatter_isNotParsed_unlessThePrefilterIsOff() throws IOException {
+        Files.writeString(dir.resolve("Good.java"), GOOD);
+        Files.writeString(dir.resolve("Unrelated.java"), "class Unrelated {\n  void m( {\n}\n");
+        ScanResult filtered = new Scanner(ScanOptions.of(dir.toString())).scan();
+        assertEquals(List.of(), filtered.report().errors(), "a file with no lock, handoff or reference to one is not parsed");
+        assertEquals(2, filtered.report().stats().files());
+        assertEquals(1, filtered.report().stats().parsed());
+        assertGoodStillScanned(filtered);
+
+        ScanResult all = new Scanner(new ScanOptions(List.of(dir.toString()), List.of(), 2, null, false)).scan();
+        assertTrue(only(all.report().errors(), "Unrelated.java").message().startsWith("parse error at 2:"));
+        assertEquals(2, all.report().stats().parsed());
+        assertGoodStillScanned(all);
     }
 
     @Test

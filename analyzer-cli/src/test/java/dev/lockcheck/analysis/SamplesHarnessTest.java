@@ -30,6 +30,16 @@ class SamplesHarnessTest {
 
     @Test
     void scanOfSamples_matchesExpectMarkersExactly() throws IOException {
+        assertMarkersMatch(true);
+    }
+
+    /** The prefilter parses only what can matter; a full parse must find exactly the same. */
+    @Test
+    void scanOfSamplesWithoutPrefilter_matchesExpectMarkersExactly() throws IOException {
+        assertMarkersMatch(false);
+    }
+
+    private void assertMarkersMatch(boolean prefilter) throws IOException {
         Path root = samplesDir();
         assertTrue(Files.isDirectory(root), "samples directory not found: " + root.toAbsolutePath());
 
@@ -49,7 +59,7 @@ class SamplesHarnessTest {
         }
         assertTrue(expected.size() >= 20, "the samples should carry markers for every rule; found only " + expected.size());
 
-        ScanResult result = new Scanner(new ScanOptions(List.of(root.toString()), List.of("**/target/**"), 2, null)).scan();
+        ScanResult result = new Scanner(new ScanOptions(List.of(root.toString()), List.of("**/target/**"), 2, null, prefilter)).scan();
         assertEquals(List.of(), result.report().errors(), "samples must all parse");
         TreeSet<String> actual = new TreeSet<>();
         for (Finding f : result.report().findings()) {

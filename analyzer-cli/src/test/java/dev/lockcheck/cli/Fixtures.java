@@ -78,7 +78,7 @@ final class Fixtures {
                     }
                 }
                 """);
-        Files.writeString(pkg.resolve("Broken.java"), "package acme;\nclass Broken { void m( { }\n");
+        Files.writeString(pkg.resolve("Broken.java"), "package acme;\nclass Broken { java.util.concurrent.locks.Lock l; void m( { }\n");
         return root;
     }
 }

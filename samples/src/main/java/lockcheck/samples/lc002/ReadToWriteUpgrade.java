@@ -58,7 +58,7 @@ public class ReadToWriteUpgrade {
     void spinToWrite(String k) {
         rw.readLock().lock();
         try {
-            while (!rw.writeLock().tryLock()) { // expect: LC002
+            while (!rw.writeLock().tryLock()) { // expect: LC002 LC101
                 Thread.onSpinWait();
             }
             try {

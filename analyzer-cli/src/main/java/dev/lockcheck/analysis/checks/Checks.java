@@ -11,7 +11,10 @@ public final class Checks {
             new NonReentrantReacquire(),
             new NestedReadReacquire(),
             new UnsafeLockRelease(),
-            new MismatchedUnlock());
+            new MismatchedUnlock(),
+            new TryLockPollingLoop(),
+            new UnsafeDistributedLock(),
+            new RecursiveCacheLoad());
 
     private Checks() {
     }

@@ -144,6 +144,14 @@ public final class Handoffs {
         return null;
     }
 
+    /** Every handoff receiver type of the table and its known JDK subtypes (not Object: wait() is matched apart). */
+    public static Set<String> handoffTypeNames() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Row r : ROWS) if (!r.type.equals("Object")) out.add(r.type);
+        out.addAll(JdkTypes.subtypesOf(out));
+        return out;
+    }
+
     /** Quick name filter: could a call named {@code method} be a handoff at all? */
     public static boolean isCandidateName(String method) {
         for (Row r : ROWS) if (r.method.equals(method)) return true;

@@ -78,6 +78,20 @@ public final class JdkTypes {
         for (String s : DIRECT.getOrDefault(t, List.of())) collect(s, out);
     }
 
+    /** Every known type whose supertypes include one of {@code types}. */
+    public static Set<String> subtypesOf(Set<String> types) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : DIRECT.keySet()) {
+            for (String s : selfAndSupers(t)) {
+                if (types.contains(s)) {
+                    out.add(t);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     public static boolean isKnown(String simpleName) {
         return DIRECT.containsKey(simpleName);
     }

@@ -1,0 +1,193 @@
+package dev.lockcheck.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which files to parse, so a scan parses what can matter and nothing else.
+ *
+ * <p>Every finding starts in a file that takes a lock (a <em>seed</em>: its text mentions a lock
+ * word, or another check's trigger word). Code in another file matters only if it runs while a
+ * seed holds a lock: the scanner parses the seeds (and the supertypes they build on), analyses
+ * them, and asks the engine which types of unparsed files have code that runs under a lock — a
+ * call on a receiver of that type, a {@code new}, a method reference, directly or through calls
+ * into parsed code. It parses those files (with their supertypes and, since a call on an interface
+ * may run any implementation, the files implementing them) and repeats until nothing new is
+ * needed. Of those, it parses only files whose code can lock or block by itself: files that take
+ * a lock or name a handoff type ({@code BlockingQueue}, {@code Future}, {@code CountDownLatch},
+ * ..., {@code wait(}, {@code join()}). So a handoff reached under a lock only through a file that
+ * neither locks nor names a handoff type (an intermediate that merely forwards the call) is not
+ * seen; {@code --no-prefilter} parses everything.
+ */
+final class Prefilter {
+    static final int MAX_ROUNDS = 12;
+
+
+    /**
+     * What the prefilter reads from one file's text. {@code actor}: the file takes a lock or names a
+     * blocking handoff type (or calls wait()/join()), so its code can block or lock by itself.
+     */
+    record Facts(boolean seed, boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers) {
+        /** A starting point of a check that is not about held locks (caches, Redis): its callees are followed too. */
+        boolean followsAllCalls() {
+            return seed && !lockSeed;
+        }
+    }
+
+    private final List<Facts> files;
+    private final Map<String, List<Integer>> declaredIn = new HashMap<>();
+    private final Map<String, List<Integer>> implementedIn = new HashMap<>();
+    /** Files whose code can lock or block by itself. */
+    private final BitSet canAct;
+
+    Prefilter(List<Facts> files) {
+        this.files = files;
+        for (int i = 0; i < files.size(); i++) {
+            for (String t : files.get(i).declares()) declaredIn.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            for (String t : files.get(i).supers()) implementedIn.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+        }
+        canAct = new BitSet(files.size());
+        for (int i = 0; i < files.size(); i++) if (files.get(i).actor()) canAct.set(i);
+    }
+
+    /**
+     * Reads a file's facts with plain {@code indexOf} scans (regular expressions with word
+     * boundaries over every file of a large tree cost more than parsing the files that matter).
+     */
+    static Facts facts(String text, Set<String> seedWords, Set<String> actorWords) {
+        boolean seed = containsAny(text, seedWords);
+        boolean lockSeed = seed && containsAny(text, StaticCheck.LOCK_WORDS);
+        boolean actor = lockSeed || containsAny(text, actorWords) || callsWaitOrJoin(text);
+        Set<String> declares = new HashSet<>();
+        for (String kw : DECL_KEYWORDS) {
+            for (int i = text.indexOf(kw); i >= 0; i = text.indexOf(kw, i + kw.length())) {
+                if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
+                String name = identifierAfter(text, i + kw.length());
+                if (name != null && Character.isUpperCase(name.charAt(0))) declares.add(name);
+            }
+        }
+        Set<String> supers = new HashSet<>();
+        for (String kw : SUPER_KEYWORDS) {
+            for (int i = text.indexOf(kw); i >= 0; i = text.indexOf(kw, i + kw.length())) {
+                if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
+                int end = Math.min(text.length(), i + 400);
+                for (int j = i + kw.length(); j < end; j++) {
+                    char c = text.charAt(j);
+                    if (c == '{' || c == '(' || c == ';') break;
+                    if (Character.isUpperCase(c) && !Character.isJavaIdentifierPart(text.charAt(j - 1))) {
+                        String w = identifierAfter(text, j);
+                        if (w != null) {
+                            supers.add(w);
+                            j += w.length() - 1;
+                        }
+                    }
+                }
+            }
+        }
+        supers.removeAll(declares);
+        return new Facts(seed, lockSeed, actor, declares, supers);
+    }
+
+    private static final String[] DECL_KEYWORDS = {"class ", "interface ", "enum ", "record "};
+    private static final String[] SUPER_KEYWORDS = {"extends ", "implements "};
+
+    private static boolean containsAny(String text, Set<String> words) {
+        for (String w : words) if (text.contains(w)) return true;
+        return false;
+    }
+
+    /** {@code wait(} with any arguments, {@code join()} or {@code join(<number>)} (not {@code String.join(a, b)}). */
+    private static boolean callsWaitOrJoin(String text) {
+        for (int i = text.indexOf("wait("); i >= 0; i = text.indexOf("wait(", i + 5)) {
+            if (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1))) return true;
+        }
+        for (int i = text.indexOf("join("); i >= 0; i = text.indexOf("join(", i + 5)) {
+            if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
+            int j = i + 5;
+            while (j < text.length() && text.charAt(j) == ' ') j++;
+            if (j < text.length() && (text.charAt(j) == ')' || Character.isDigit(text.charAt(j)))) return true;
+        }
+        return false;
+    }
+
+    private static String identifierAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        int start = i;
+        while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) i++;
+        return i > start && Character.isJavaIdentifierStart(text.charAt(start)) ? text.substring(start, i) : null;
+    }
+
+    /**
+     * Words that make a file an actor: the handoff types of the knowledge table, except the
+     * {@code Thread} family, which nearly every file names ({@code Thread.sleep}); a thread join is
+     * found by {@code join()} itself.
+     */
+    static Set<String> actorWords(Set<String> handoffTypes) {
+        Set<String> out = new HashSet<>(handoffTypes);
+        out.removeIf(t -> t.contains("Thread"));
+        return out;
+    }
+
+    /** The seeds, with the files declaring their supertypes that can act. */
+    BitSet seeds() {
+        BitSet out = new BitSet(files.size());
+        for (int i = 0; i < files.size(); i++) if (files.get(i).seed()) out.set(i);
+        return withSupertypes(out);
+    }
+
+    /**
+     * Adds the files declaring {@code underLock} types that can act, and every file declaring a
+     * {@code called} type (callees of seeds of the non-lock checks, one call away), each with the
+     * files implementing or extending those types, and their supertypes.
+     */
+    BitSet expand(BitSet selected, Set<String> underLock, Set<String> called) {
+        BitSet out = (BitSet) selected.clone();
+        for (String t : underLock) {
+            for (int i : declaredIn.getOrDefault(t, List.of())) if (canAct.get(i)) out.set(i);
+            for (int i : implementedIn.getOrDefault(t, List.of())) if (canAct.get(i)) out.set(i);
+        }
+        for (String t : called) {
+            out.or(bits(declaredIn.getOrDefault(t, List.of())));
+            out.or(bits(implementedIn.getOrDefault(t, List.of())));
+        }
+        return withSupertypes(out);
+    }
+
+    private BitSet bits(List<Integer> idx) {
+        BitSet b = new BitSet(files.size());
+        for (int i : idx) b.set(i);
+        return b;
+    }
+
+    /** Type names declared in files outside {@code parsed}. */
+    Set<String> declaredOutside(BitSet parsed) {
+        Set<String> out = new HashSet<>();
+        for (int i = parsed.nextClearBit(0); i < files.size(); i = parsed.nextClearBit(i + 1)) out.addAll(files.get(i).declares());
+        return out;
+    }
+
+    private BitSet withSupertypes(BitSet start) {
+        BitSet out = (BitSet) start.clone();
+        List<Integer> queue = new ArrayList<>();
+        for (int i = out.nextSetBit(0); i >= 0; i = out.nextSetBit(i + 1)) queue.add(i);
+        for (int q = 0; q < queue.size(); q++) {
+            for (String s : files.get(queue.get(q)).supers()) {
+                for (int j : declaredIn.getOrDefault(s, List.of())) {
+                    // a supertype that neither locks nor names a handoff type declares no lock or
+                    // handoff field, and its methods can only forward calls
+                    if (!out.get(j) && canAct.get(j)) {
+                        out.set(j);
+                        queue.add(j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
