@@ -68,7 +68,7 @@ final class Analyzer {
         Summaries summaries = new Summaries(resolver);
         List<Body> bodies = bodies(index);
         List<BodyResult> results = analyse(bodies, summaries, resolver, Analyzer::mayLock);
-        ProjectFacts facts = new ProjectFacts(index, resolver, files, results);
+        ProjectFacts facts = new ProjectFacts(index, resolver, summaries, files, results);
 
         Sink sink = new Sink();
         for (StaticCheck c : Checks.all()) {
@@ -177,8 +177,15 @@ final class Analyzer {
         public synchronized void report(String ruleId, Severity severity, Body body, Node primary, String message,
                                         LockId lock, List<TraceStep> trace) {
             String file = body.file().source().relPath();
-            int line = primary.getBegin().map(p -> p.line).orElse(0);
-            int col = primary.getBegin().map(p -> p.column).orElse(0);
+            // a call spanning lines (a chain, a lambda argument) is reported where its name is:
+            // `}).join()` is the wait, not `CompletableFuture.runAsync(() -> {` three lines above
+            com.github.javaparser.Position at = primary.getBegin().orElse(null);
+            if (primary instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && at != null
+                    && mc.getName().getBegin().isPresent() && mc.getName().getBegin().get().line != at.line) {
+                at = mc.getName().getBegin().get();
+            }
+            int line = at == null ? 0 : at.line;
+            int col = at == null ? 0 : at.column;
             String key = ruleId + "|" + file + "|" + line + "|" + col;
             if (findings.containsKey(key)) return;
             String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);

@@ -14,9 +14,12 @@ public final class ProjectFacts {
     private final List<BodyResult> bodies;
     private final Map<LockId, TraceStep> writeSites = new HashMap<>();
 
-    ProjectFacts(ProjectIndex index, Resolver resolver, List<ParsedFile> files, List<BodyResult> bodies) {
+    private final Summaries summaries;
+
+    ProjectFacts(ProjectIndex index, Resolver resolver, Summaries summaries, List<ParsedFile> files, List<BodyResult> bodies) {
         this.index = index;
         this.resolver = resolver;
+        this.summaries = summaries;
         this.files = files;
         this.bodies = bodies;
         for (BodyResult b : bodies) {
@@ -48,6 +51,49 @@ public final class ProjectFacts {
     /** Whether the lock is write-acquired (any form, including try and stamp conversion) anywhere in the sources. */
     public boolean isWriteAcquired(LockId id) {
         return writeSites.containsKey(id);
+    }
+
+    /**
+     * What a task handed to an executor or a thread does to locks: a lambda (analysed now), a
+     * method reference, a {@code new} of a Runnable/Callable class of the sources (its run/call),
+     * an anonymous one. Null when the task is none of these.
+     */
+    public Summary taskSummary(com.github.javaparser.ast.expr.Expression task) {
+        com.github.javaparser.ast.expr.Expression t = task;
+        while (t instanceof com.github.javaparser.ast.expr.EnclosedExpr en) t = en.getInner();
+        if (t instanceof com.github.javaparser.ast.expr.LambdaExpr le) {
+            ProjectIndex.TypeInfo owner = index.enclosingType(le);
+            com.github.javaparser.ast.Node code = le.getBody() instanceof com.github.javaparser.ast.stmt.ExpressionStmt es
+                    ? es.getExpression() : le.getBody();
+            ParsedFile file = owner == null ? null : owner.file;
+            if (file == null) return null;
+            return new BodyAnalyzer(resolver, summaries, new Body(le, code, file, owner, null, "task")).run().summary();
+        }
+        if (t instanceof com.github.javaparser.ast.expr.MethodReferenceExpr mr) {
+            ProjectIndex.TypeInfo target = mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
+                    ? index.enclosingType(mr)
+                    : mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr te
+                    ? index.firstBySimpleName(ProjectIndex.simple(te.getType()), null)
+                    : resolver.typeInfoOf(mr.getScope());
+            return target == null ? null : merged(target.methods(mr.getIdentifier()));
+        }
+        if (t instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce) {
+            ProjectIndex.TypeInfo type = oce.getAnonymousClassBody().isPresent() ? index.typeOfNode(oce)
+                    : index.firstBySimpleName(ProjectIndex.simple(oce.getType()), null);
+            if (type == null) return null;
+            List<ProjectIndex.MethodInfo> entry = new java.util.ArrayList<>(type.methods("run"));
+            entry.addAll(type.methods("call"));
+            entry.addAll(type.methods("get"));
+            return merged(entry);
+        }
+        return null;
+    }
+
+    private Summary merged(List<ProjectIndex.MethodInfo> methods) {
+        List<Obs> events = new java.util.ArrayList<>();
+        for (ProjectIndex.MethodInfo m : methods) if (m.body != null) events.addAll(summaries.of(m).events());
+        return events.isEmpty() && methods.stream().allMatch(m -> m.body == null) ? null
+                : new Summary(events, List.of(), java.util.Set.of(), java.util.Set.of());
     }
 
     /** One place where the lock is write-acquired, or null. */

@@ -13,6 +13,7 @@ public final class Checks {
             new UnsafeLockRelease(),
             new MismatchedUnlock(),
             new LockOrderInversion(),
+            new WaitOnTaskNeedingHeldLock(),
             new TryLockPollingLoop(),
             new UnsafeDistributedLock(),
             new RecursiveCacheLoad());

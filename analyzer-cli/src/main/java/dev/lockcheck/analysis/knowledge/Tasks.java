@@ -1,0 +1,101 @@
+package dev.lockcheck.analysis.knowledge;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.lockcheck.analysis.Resolver;
+import java.util.Set;
+
+/**
+ * How code starts a task it may later wait for (LC008): which calls hand a task to another thread
+ * and return its future, which waits wait for one. One row a form.
+ */
+public final class Tasks {
+    /** Calls whose first argument is the task and whose result is its future. */
+    private static final Set<String> SUBMITTERS = Set.of("submit", "supplyAsync", "runAsync", "schedule");
+
+    /** Handoff types whose get/join/invoke wait for a task: the future, or the thread. */
+    private static final Set<String> WAITS = Set.of("Future", "CompletableFuture", "ForkJoinTask", "Thread");
+
+    /**
+     * @param task     the task expression (lambda, method reference, new Runnable/Thread...)
+     * @param site     where the task is started
+     * @param receiver the object the task's {@code this} is, as a path from the waiting body
+     *                 ("this" for a lambda or this::m; null when unknown)
+     */
+    public record Start(Expression task, Node site, String receiver) {
+    }
+
+    private Tasks() {
+    }
+
+    public static boolean waitsForTask(Handoffs.Row row) {
+        return WAITS.contains(row.type()) && (row.method().equals("get") || row.method().equals("join") || row.method().equals("invoke"));
+    }
+
+    /** The task a future or thread expression stands for, or null when the syntax does not say. */
+    public static Start startOf(Expression waited, Resolver resolver) {
+        Expression x = waited;
+        for (int depth = 0; depth < 4 && x != null; depth++) {
+            while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+                x = x instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) x).getExpression();
+            }
+            if (x instanceof MethodCallExpr mc && SUBMITTERS.contains(mc.getNameAsString()) && mc.getArguments().isNonEmpty()) {
+                return start(mc.getArgument(0), mc, resolver);
+            }
+            if (x instanceof ObjectCreationExpr oce && ProjectTypes.isThreadLike(oce)) {
+                if (oce.getAnonymousClassBody().isPresent()) return new Start(oce, oce, "this");
+                for (Expression a : oce.getArguments()) {
+                    if (a instanceof LambdaExpr || a instanceof MethodReferenceExpr || a instanceof ObjectCreationExpr) {
+                        return start(a, oce, resolver);
+                    }
+                }
+                return new Start(oce, oce, null);
+            }
+            if (x instanceof NameExpr n) {
+                Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+                if (d != null) {
+                    x = d.init();
+                } else {
+                    var f = resolver.findField(n.getNameAsString(), n);
+                    x = f == null ? null : f.singleValue();
+                }
+            } else if (x instanceof FieldAccessExpr fa) {
+                var f = resolver.fieldOf(fa);
+                x = f == null ? null : f.singleValue();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Start start(Expression task, Node site, Resolver resolver) {
+        if (task instanceof LambdaExpr) return new Start(task, site, "this");
+        if (task instanceof MethodReferenceExpr mr) {
+            String receiver = mr.getScope() instanceof ThisExpr ? "this" : resolver.objPath(mr.getScope());
+            return new Start(task, site, receiver);
+        }
+        if (task instanceof ObjectCreationExpr oce) return new Start(task, site, oce.getAnonymousClassBody().isPresent() ? "this" : null);
+        return new Start(task, site, null);
+    }
+
+    /** Thread creations: {@code new Thread(...)} and anonymous subclasses of it. */
+    static final class ProjectTypes {
+        private ProjectTypes() {
+        }
+
+        static boolean isThreadLike(ObjectCreationExpr oce) {
+            String t = oce.getType().getNameAsString();
+            return t.equals("Thread") || t.endsWith("Thread");
+        }
+    }
+}
