@@ -9,10 +9,17 @@ import java.util.Set;
  * @param jobs     parse/analysis threads
  * @param rules    only these rule ids, or null for all
  * @param prefilter parse only the files that can matter ({@link Prefilter}); false parses every file
+ * @param cacheDir  where to keep the on-disk cache, or null for none
+ * @param progress  report progress on standard error while the scan runs longer than a moment
  */
-public record ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules, boolean prefilter) {
+public record ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules, boolean prefilter,
+                          java.nio.file.Path cacheDir, boolean progress) {
     public ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules) {
         this(roots, excludes, jobs, rules, true);
+    }
+
+    public ScanOptions(List<String> roots, List<String> excludes, int jobs, Set<String> rules, boolean prefilter) {
+        this(roots, excludes, jobs, rules, prefilter, null, false);
     }
 
     public ScanOptions {

@@ -52,15 +52,34 @@ public final class Scanner {
         long start = System.nanoTime();
         List<String> unreadable = new ArrayList<>();
         List<SourceFile> files = discover(unreadable);
+        ScanCache cache = options.cacheDir() == null ? null : new ScanCache(options.cacheDir());
+        String key = null;
+        if (cache != null) {
+            try {
+                key = ScanCache.key(options, files);
+                Report cached = cache.load(key);
+                if (cached != null) {
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    Report r = Report.of(Report.STATIC, cached.findings(), cached.errors(), cached.warnings(),
+                            new Stats(files.size(), 0, ms));
+                    return result(r, files, unreadable);
+                }
+            } catch (IOException e) {
+                cache = null;
+            }
+        }
+        Progress progress = options.progress() ? Progress.start(files.size()) : null;
         List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         List<FileError> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<ParsedFile> parsed = parseAll(files, errors, warnings);
-
         List<Finding> findings;
         try {
+            List<ParsedFile> parsed = parseAll(files, errors, warnings);
+            if (progress != null) progress.phase("analysing " + parsed.size() + " files");
             findings = new Analyzer(parsed, options.rules(), errors, options.jobs()).run();
         } catch (RuntimeException | StackOverflowError e) {
             throw new AnalysisFailedException("analysis failed: " + e, e);
+        } finally {
+            if (progress != null) progress.stop();
         }
         List<FileError> sortedErrors = new ArrayList<>(errors);
         sortedErrors.sort(Comparator.comparing(FileError::file));
@@ -69,7 +88,11 @@ public final class Scanner {
         long ms = (System.nanoTime() - start) / 1_000_000;
         Report report = Report.of(Report.STATIC, findings, sortedErrors, sortedWarnings,
                 new Stats(files.size(), attempted, ms));
+        if (cache != null && unreadable.isEmpty()) cache.store(key, report);
+        return result(report, files, unreadable);
+    }
 
+    private ScanResult result(Report report, List<SourceFile> files, List<String> unreadable) {
         Map<String, String> display = new HashMap<>();
         Map<String, String> repo = new HashMap<>();
         for (SourceFile f : files) {
@@ -77,6 +100,54 @@ public final class Scanner {
             repo.putIfAbsent(f.relPath(), repoRelative(f.path()));
         }
         return new ScanResult(report, p -> display.getOrDefault(p, p), p -> repo.getOrDefault(p, p), unreadable);
+    }
+
+    /** Progress on standard error, once the scan has run longer than a moment; erased when done. */
+    private static final class Progress {
+        private final Thread thread;
+        private volatile String phase;
+        private volatile boolean shown;
+
+        private Progress(int files) {
+            phase = "reading " + files + " files";
+            thread = new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                    while (!Thread.currentThread().isInterrupted()) {
+                        System.err.print("\rlockcheck: " + phase + ", " + parsedCount.get() + " parsed...\u001b[K");
+                        System.err.flush();
+                        shown = true;
+                        Thread.sleep(250);
+                    }
+                } catch (InterruptedException e) {
+                    // done
+                }
+            }, "lockcheck-progress");
+            thread.setDaemon(true);
+        }
+
+        static Progress start(int files) {
+            Progress p = new Progress(files);
+            p.thread.start();
+            return p;
+        }
+
+        void phase(String p) {
+            phase = p;
+        }
+
+        void stop() {
+            thread.interrupt();
+            try {
+                thread.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (shown) {
+                System.err.print("\r\u001b[K");
+                System.err.flush();
+            }
+        }
     }
 
     /** Thrown when the analysis itself breaks (exit 3), as opposed to a bad input file. */
@@ -175,6 +246,7 @@ public final class Scanner {
             return t;
         };
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), files.size())), tf);
+        parsedCount.set(0);
         // RAW: the full grammar without JavaParser's validators and post-processors, which walk
         // the whole tree several times (3x the parse on a 100,000-line file) and only reject
         // code javac would reject anyway; `var` stays a type named "var", which the resolver reads.
@@ -266,7 +338,10 @@ public final class Scanner {
         return new Read(f, read.text(), Prefilter.facts(read.text(), seedWords, actorWords));
     }
 
+    private static final AtomicInteger parsedCount = new AtomicInteger();
+
     private static ParsedFile parseOne(JavaParser parser, SourceFile f, String text, List<FileError> errors) {
+        parsedCount.incrementAndGet();
         try {
             ParseResult<CompilationUnit> res = parser.parse(text);
             if (!res.isSuccessful() || res.getResult().isEmpty()) {

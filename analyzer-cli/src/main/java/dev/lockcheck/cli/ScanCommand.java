@@ -73,6 +73,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "parse every file, not only those that can matter (slower; same findings, and parse errors of every file)")
     boolean noPrefilter;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "keep the on-disk cache here (default: .lockcheck-cache/ beside a single scanned directory)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "neither read nor write the on-disk cache")
+    boolean noCache;
+
     @Option(names = "--strict", description = "files that cannot be analysed fail the scan (exit 2)")
     boolean strict;
 
@@ -96,7 +103,8 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
 
-        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds, !noPrefilter)).scan();
+        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds, !noPrefilter, cacheDir(),
+                System.console() != null && System.getenv("CI") == null)).scan();
         Report report = result.report();
         PrintStream err = System.err;
         for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
@@ -150,6 +158,14 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Findings at or above the threshold fail; suppressed ones (shown on request) never do. */
+    /** --cache, or .lockcheck-cache/ beside the root when exactly one directory is scanned; none with --no-cache. */
+    private Path cacheDir() {
+        if (noCache) return null;
+        if (cacheDir != null) return cacheDir;
+        if (paths.size() == 1 && Files.isDirectory(Path.of(paths.get(0)))) return Path.of(paths.get(0)).resolve(".lockcheck-cache");
+        return null;
+    }
+
     static boolean failed(List<Finding> findings, FailOn failOn) {
         if (failOn == FailOn.never) return false;
         Severity threshold = failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;

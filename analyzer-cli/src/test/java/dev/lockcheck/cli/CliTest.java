@@ -214,6 +214,22 @@ class CliTest {
     }
 
     @Test
+    void cache_answersAnUnchangedTree_andAChangedFileInvalidatesIt() throws IOException {
+        write("src/Feed.java", HANDOFF);
+        write("src/Clean.java", CLEAN);
+        String root = dir.resolve("src").toString();
+        JsonNode cold = ReportJson.mapper().readTree(run("scan", "--format", "json", root).out());
+        assertTrue(Files.isDirectory(dir.resolve("src/.lockcheck-cache")), "cache beside the scanned directory");
+        JsonNode warm = ReportJson.mapper().readTree(run("scan", "--format", "json", root).out());
+        assertEquals(cold.path("findings"), warm.path("findings"));
+        assertEquals(0, warm.path("stats").path("parsed").asInt(), "nothing parsed on a warm scan");
+        write("src/Feed.java", HANDOFF.replace("q.put(\"x\");", "q.offer(\"x\");"));
+        JsonNode changed = ReportJson.mapper().readTree(run("scan", "--format", "json", root).out());
+        assertEquals(0, changed.path("findings").size(), "the fix is seen: the cache entry was invalidated");
+        run("scan", "--no-cache", "--format", "json", dir.resolve("src").toString());
+    }
+
+    @Test
     void unreadableBaseline_exitsTwo() {
         Run r = run("scan", "--baseline", dir.resolve("missing.json").toString(), dir.toString());
         assertEquals(2, r.exit());

@@ -1,0 +1,92 @@
+package dev.lockcheck.analysis;
+
+import dev.lockcheck.report.Report;
+import dev.lockcheck.report.ReportJson;
+import dev.lockcheck.report.Tool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The on-disk cache ({@code .lockcheck-cache/} beside the scanned root, or {@code --cache DIR}):
+ * a scan's report, keyed by the tool version, the options that change findings, and every source
+ * file's path and content hash. Findings are interprocedural, so any changed file invalidates the
+ * whole entry; an unchanged tree is answered from the cache after hashing its files. A damaged or
+ * unreadable cache is ignored (and rewritten), never an error.
+ */
+final class ScanCache {
+    private final Path dir;
+
+    ScanCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The key of a scan: version, options, then each file's relative path and SHA-256, in order. */
+    static String key(ScanOptions options, List<SourceFile> files) throws IOException {
+        MessageDigest all = sha256();
+        update(all, "lockcheck " + Tool.VERSION + "\n");
+        update(all, "rules=" + (options.rules() == null ? "*" : String.join(",", new java.util.TreeSet<>(options.rules()))) + "\n");
+        update(all, "prefilter=" + options.prefilter() + "\n");
+        byte[] buf = new byte[1 << 16];
+        for (SourceFile f : files) {
+            update(all, f.relPath() + "\n");
+            MessageDigest one = sha256();
+            try (var in = Files.newInputStream(f.path())) {
+                for (int n; (n = in.read(buf)) > 0; ) one.update(buf, 0, n);
+            } catch (IOException e) {
+                update(all, "unreadable\n");
+                continue;
+            }
+            all.update(one.digest());
+        }
+        return HexFormat.of().formatHex(all.digest());
+    }
+
+    Report load(String key) {
+        Path p = dir.resolve(key + ".json");
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            return ReportJson.read(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    void store(String key, Report report) {
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                // one entry per tree: the previous scan's entry is stale once this one exists
+                old.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(p -> p.toFile().delete());
+            }
+            Path tmp = Files.createTempFile(dir, "scan", ".tmp");
+            Files.write(tmp, ReportJson.toString(report).getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // a read-only tree or a full disk: the next scan is simply cold
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest d, String s) {
+        d.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
