@@ -1,5 +1,7 @@
 package dev.lockcheck.cli;
 
+import dev.lockcheck.report.SarifValidator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
+ * Shared with analyzer-cli's tests through this module's test-jar.
  * Runs the official SARIF validator ({@code sarif-multitool validate} from the npm package
  * {@code @microsoft/sarif-multitool}, which .ci/run installs) with the SARIF and the GitHub rule
  * sets at every level. Absent validator: the test fails under CI=true, is skipped otherwise.
  * (A copy lives in analyzer-cli's tests: modules do not share test code.)
  */
-final class SarifValidator {
-    static final String INSTALL = "npm install --prefix \"$HOME/.lockcheck-tools\" @microsoft/sarif-multitool@5.7.0"
+public final class SarifValidator {
+    public static final String INSTALL = "npm install --prefix \"$HOME/.lockcheck-tools\" @microsoft/sarif-multitool@5.7.0"
             + " && chmod u+x \"$HOME/.lockcheck-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool\"";
     private static final Pattern PROBLEM = Pattern.compile(":\\s(error|warning)\\s(SARIF|GH)\\d+:");
 
@@ -27,7 +28,7 @@ final class SarifValidator {
     }
 
     /** The native validator binary (the npm wrapper goes through a shell that splits the ';' lists). */
-    static Path locate() {
+    public static Path locate() {
         List<Path> candidates = new ArrayList<>();
         String env = System.getenv("LOCKCHECK_SARIF_MULTITOOL");
         if (env != null && !env.isBlank()) candidates.add(Path.of(env));
@@ -44,7 +45,7 @@ final class SarifValidator {
     }
 
     /** Validates {@code sarif}; returns every error and warning line (empty: accepted). */
-    static List<String> problems(Path sarif) throws IOException, InterruptedException {
+    public static List<String> problems(Path sarif) throws IOException, InterruptedException {
         Path tool = locate();
         Path out = Files.createTempFile("lockcheck-validation", ".sarif");
         ProcessBuilder pb = new ProcessBuilder(tool.toString(), "validate", sarif.toString(),
