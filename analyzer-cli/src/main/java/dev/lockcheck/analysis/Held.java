@@ -21,9 +21,4 @@ public record Held(LockRef ref, Node acquiredAt, LockApis.Op op, String instance
     public int line() {
         return acquiredAt.getBegin().map(p -> p.line).orElse(0);
     }
-
-    /** Identity of the acquisition site, for de-duplication (nodes compare structurally). */
-    public boolean sameSite(Held other) {
-        return acquiredAt == other.acquiredAt && ref.equals(other.ref);
-    }
 }

@@ -26,7 +26,4 @@ public record LockId(String owner, String ownerName, String name, ObjKind kind) 
         return kind == ObjKind.STAMPED;
     }
 
-    public boolean isReadWrite() {
-        return kind == ObjKind.RW;
-    }
 }

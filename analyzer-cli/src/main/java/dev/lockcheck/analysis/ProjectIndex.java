@@ -282,12 +282,6 @@ public final class ProjectIndex {
     public List<LambdaInfo> lambdas() {
         return Collections.unmodifiableList(lambdas);
     }
-
-    /** Named types with this simple name. */
-    public List<TypeInfo> bySimpleName(String simple) {
-        return bySimple.getOrDefault(simple, List.of());
-    }
-
     /** The type with this simple name nearest to {@code near}: same file, then same package, then any. */
     public TypeInfo firstBySimpleName(String simple, ParsedFile near) {
         List<TypeInfo> ts = bySimple.get(simple);

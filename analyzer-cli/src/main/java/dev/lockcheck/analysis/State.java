@@ -1,6 +1,5 @@
 package dev.lockcheck.analysis;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +107,4 @@ final class State {
         return s;
     }
 
-    static Node nodeOf(Held h) {
-        return h.acquiredAt();
-    }
 }

@@ -92,7 +92,4 @@ public final class JdkTypes {
         return out;
     }
 
-    public static boolean isKnown(String simpleName) {
-        return DIRECT.containsKey(simpleName);
-    }
 }
