@@ -158,9 +158,17 @@ final class Analyzer {
      */
     static boolean mayLock(Body b) {
         if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return true;
-        return b.code().findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+        // remembered on the node: the prefilter's rounds ask again for every body already parsed
+        Node code = b.code();
+        if (code.containsData(MAY_LOCK)) return code.getData(MAY_LOCK);
+        boolean may = code.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
                 || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
+        code.setData(MAY_LOCK, may);
+        return may;
     }
+
+    private static final com.github.javaparser.ast.DataKey<Boolean> MAY_LOCK = new com.github.javaparser.ast.DataKey<>() {
+    };
 
     private static boolean lockish(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);

@@ -131,7 +131,8 @@ final class BodyAnalyzer {
     private final List<State> exits = new ArrayList<>();
     private int loopDepth;
     private int silent;
-    private int inlineLambda;
+    /** The lambdas being walked inline (innermost first): a {@code forEach} body runs on this thread. */
+    private final java.util.ArrayDeque<LambdaExpr> inlineLambdas = new java.util.ArrayDeque<>();
 
     /** The last try-acquire call evaluated and the hold it would give (consumed by conditions and assignments). */
     private Node lastTryCall;
@@ -250,7 +251,7 @@ final class BodyAnalyzer {
         if (s instanceof ReturnStmt rs) {
             if (rs.getExpression().isPresent()) st = eval(rs.getExpression().get(), st);
             if (st == null) return null;
-            if (inlineLambda == 0) {
+            if (inlineLambdas.isEmpty()) {
                 checkExit(st, rs, "it returns at line " + line(rs) + " still holding it");
                 exits.add(throughFinally(st));
             }
@@ -610,14 +611,14 @@ final class BodyAnalyzer {
 
     /** A lambda run on this thread before the call returns: its body sees what the caller holds. */
     private void inlineLambda(LambdaExpr le, State st) {
-        inlineLambda++;
+        inlineLambdas.push(le);
         breaks.push(new ArrayList<>());
         try {
             if (le.getBody() instanceof BlockStmt b) stmt(b, st);
             else if (le.getBody() instanceof ExpressionStmt es) eval(es.getExpression(), st);
         } finally {
             breaks.pop();
-            inlineLambda--;
+            inlineLambdas.pop();
         }
     }
 
@@ -716,13 +717,15 @@ final class BodyAnalyzer {
     }
 
     /**
-     * Whether calls here lead the prefilter to their callees whatever is held: inside a lambda or
-     * an anonymous class (where mapping functions and cache loaders live) of a seed of the
-     * non-lock checks.
+     * Whether calls here lead the prefilter to their callees whatever is held: inside a mapping
+     * function or cache loader ({@link MappingFunctions}) of a seed of the non-lock checks.
      */
     private boolean followsAll() {
-        return summaries.followsAllCalls(body.file())
-                && (inlineLambda > 0 || body.owner() instanceof LambdaExpr || (body.type() != null && body.type().isAnonymous()));
+        if (!summaries.followsAllCalls(body.file())) return false;
+        Node fn = !inlineLambdas.isEmpty() ? inlineLambdas.peek()
+                : body.owner() instanceof LambdaExpr ? body.owner()
+                : body.type() != null && body.type().isAnonymous() ? body.type().node : null;
+        return fn != null && MappingFunctions.within(fn);
     }
 
     /**

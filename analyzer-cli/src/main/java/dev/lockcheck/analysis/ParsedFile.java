@@ -1,9 +1,35 @@
 package dev.lockcheck.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A parsed source file with its text (for line suppressions and statement fingerprints). */
-public record ParsedFile(SourceFile source, CompilationUnit unit, String text) {
+/**
+ * A parsed source file with its text (for line suppressions and statement fingerprints) and its
+ * outline: the type declarations, anonymous class bodies and lambdas in source order, found in
+ * one walk on the parsing thread, so that the project index (rebuilt as the prefilter adds files)
+ * never walks a tree again.
+ */
+public record ParsedFile(SourceFile source, CompilationUnit unit, String text, List<Node> outline) {
+    public ParsedFile(SourceFile source, CompilationUnit unit, String text) {
+        this(source, unit, text, outlineOf(unit));
+    }
+
+    private static List<Node> outlineOf(CompilationUnit unit) {
+        List<Node> out = new ArrayList<>();
+        unit.walk(Node.TreeTraversal.PREORDER, n -> {
+            if (n instanceof TypeDeclaration<?> || n instanceof LambdaExpr
+                    || n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
+                out.add(n);
+            }
+        });
+        return List.copyOf(out);
+    }
+
     /** Identity: JavaParser nodes hash and compare structurally, a whole compilation unit at a time. */
     @Override
     public boolean equals(Object o) {

@@ -96,6 +96,25 @@ final class Prefilter {
     private static final String[] DECL_KEYWORDS = {"class ", "interface ", "enum ", "record "};
     private static final String[] SUPER_KEYWORDS = {"extends ", "implements "};
 
+    /**
+     * The words that decide {@code containsAny} alone: a word containing another of the set
+     * ({@code ReentrantLock} contains {@code Lock}) matches only where the shorter one does.
+     */
+    static Set<String> minimal(Set<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            boolean implied = false;
+            for (String v : words) {
+                if (!v.equals(w) && w.contains(v)) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied) out.add(w);
+        }
+        return out;
+    }
+
     private static boolean containsAny(String text, Set<String> words) {
         for (String w : words) if (text.contains(w)) return true;
         return false;
@@ -131,7 +150,7 @@ final class Prefilter {
     static Set<String> actorWords(Set<String> handoffTypes) {
         Set<String> out = new HashSet<>(handoffTypes);
         out.removeIf(t -> t.contains("Thread"));
-        return out;
+        return minimal(out);
     }
 
     /** The seeds, with the files declaring their supertypes that can act. */

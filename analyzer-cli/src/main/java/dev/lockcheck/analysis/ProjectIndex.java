@@ -169,15 +169,15 @@ public final class ProjectIndex {
         for (ParsedFile f : files) {
             packages.put(f, f.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""));
             String pkg = f.unit().getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
-            f.unit().walk(Node.TreeTraversal.PREORDER, n -> {
+            for (Node n : f.outline()) {
                 if (n instanceof TypeDeclaration<?> td) {
                     addType(td, td.getNameAsString(), pkg, f);
-                } else if (n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
+                } else if (n instanceof ObjectCreationExpr oce) {
                     addType(oce, simple(oce.getType()), pkg, f);
                 } else if (n instanceof LambdaExpr le) {
                     lambdas.add(new LambdaInfo(le, f));
                 }
-            });
+            }
         }
         for (TypeInfo t : all) {
             for (String s : t.superNames) subtypes.computeIfAbsent(s, k -> new ArrayList<>()).add(t);

@@ -254,10 +254,11 @@ public final class Scanner {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false)
                 .setStoreTokens(true)));
-        Set<String> seedWords = new HashSet<>();
+        Set<String> triggers = new HashSet<>();
         for (StaticCheck c : Checks.all()) {
-            if (options.rules() == null || options.rules().contains(c.ruleId())) seedWords.addAll(c.textTriggers());
+            if (options.rules() == null || options.rules().contains(c.ruleId())) triggers.addAll(c.textTriggers());
         }
+        Set<String> seedWords = Prefilter.minimal(triggers);
         Set<String> actorWords = Prefilter.actorWords(Handoffs.handoffTypeNames());
         try {
             List<Future<Read>> reads = new ArrayList<>(files.size());

@@ -505,7 +505,6 @@ public final class DistributedLockApis {
         return Optional.empty();
     }
 
-    /** Every row, for documentation and tests. */
     /**
      * The simple names of the receiver types of every row with one of these meanings: a file that
      * names none of them cannot call such a method (what the scanner's prefilter starts from).
@@ -526,6 +525,14 @@ public final class DistributedLockApis {
         return out;
     }
 
+    /** The method names of every row with one of these meanings. */
+    public static Set<String> methodNames(Set<Meaning> meanings) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Row r : rows()) if (!Collections.disjoint(r.meanings(), meanings)) out.add(r.method());
+        return out;
+    }
+
+    /** Every row, for documentation and tests. */
     public static List<Row> rows() {
         return Collections.unmodifiableList(ROWS);
     }
