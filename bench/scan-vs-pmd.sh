@@ -12,8 +12,10 @@
 #   RUNS=3        cold runs per tool and tree (the median is reported)
 #   JOBS=2        threads for both tools
 #   SKIP_PMD=1    time lockcheck only (PMD columns show "-")
-#   LOCKCHECK_JAR path of the jar to time (default analyzer-cli/target/lockcheck.jar, built if absent)
+#   LOCKCHECK_JAR path of a jar to time with plain `java -jar` (default: the ./lockcheck launcher,
+#                 which builds the jars if needed and runs them with its JVM settings)
 #   JAVA_OPTS     extra JVM options for both tools (e.g. -Xmx2g)
+#   PMD_JAVA_OPTS JVM options for PMD only (e.g. the launcher's, to compare on equal settings)
 #   LABEL=name    also keep the tables as bench/work/results-name.md
 #   CENSUS=0      skip the prefilter census (bench/Census.java) at the end
 #   TIMEOUT=900   seconds before one run is killed and reported as a timeout (the tree's other runs
@@ -55,7 +57,11 @@ TREEDIR="$WORK/trees"
 OUT="$WORK/out"
 RESULTS="$WORK/results.md"
 BENCH_POM="$ROOT/bench/pmd/pom.xml"
+# by default lockcheck runs the way a user runs it: the launcher, with its JVM settings
+LAUNCHER=0
+[ -n "${LOCKCHECK_JAR:-}" ] || LAUNCHER=1
 LOCKCHECK_JAR="${LOCKCHECK_JAR:-$ROOT/analyzer-cli/target/lockcheck.jar}"
+PMD_JAVA_OPTS="${PMD_JAVA_OPTS:-}"
 mkdir -p "$JARS" "$TREEDIR" "$OUT"
 
 # Maven always runs on the throwaway pom (-f): at the root it would walk the whole reactor.
@@ -137,6 +143,10 @@ if [ ! -f "$LOCKCHECK_JAR" ]; then
   fi
   [ -f "$LOCKCHECK_JAR" ] || die "the build did not produce $LOCKCHECK_JAR"
 fi
+if [ "$LAUNCHER" = 1 ]; then
+  # outside the timings: the launcher rebuilds stale jars and records its class-data archive once
+  "$ROOT/lockcheck" --version >/dev/null || die "./lockcheck --version failed"
+fi
 
 # ---- source trees ----------------------------------------------------------------------------
 fetch_tree() {
@@ -183,7 +193,7 @@ fi
 
 # shellcheck disable=SC2086
 run_pmd() { # tree report
-  measure "$OUT/pmd-run" java $JAVA_OPTS -cp "$PMD_CP" net.sourceforge.pmd.cli.PmdCli check \
+  measure "$OUT/pmd-run" java $JAVA_OPTS $PMD_JAVA_OPTS -cp "$PMD_CP" net.sourceforge.pmd.cli.PmdCli check \
     -d "$1" -R "$PMD_RULESET" -t "$JOBS" -f text -r "$2" \
     --no-cache --no-progress --no-fail-on-violation --no-fail-on-error
   if [ "$M_RC" = timeout ]; then say "PMD took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
@@ -195,8 +205,13 @@ run_pmd() { # tree report
 
 # shellcheck disable=SC2086
 run_lockcheck() { # tree json
-  measure "$OUT/lc-run" java $JAVA_OPTS -jar "$LOCKCHECK_JAR" scan "$1" --jobs "$JOBS" \
-    --format json --output "$2" --fail-on never
+  if [ "$LAUNCHER" = 1 ]; then
+    measure "$OUT/lc-run" env LOCKCHECK_JAVA_OPTS="$JAVA_OPTS" "$ROOT/lockcheck" scan "$1" --jobs "$JOBS" \
+      --format json --output "$2" --fail-on never
+  else
+    measure "$OUT/lc-run" java $JAVA_OPTS -jar "$LOCKCHECK_JAR" scan "$1" --jobs "$JOBS" \
+      --format json --output "$2" --fail-on never
+  fi
   if [ "$M_RC" = timeout ]; then say "lockcheck took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
   if [ "$M_RC" != 0 ]; then
     cat "$OUT/lc-run.err" >&2
@@ -275,7 +290,8 @@ done
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg); $JOBS threads each,"
   echo "median of $RUNS cold run(s) (fresh JVM; lockcheck's .lockcheck-cache removed before each)."
-  echo "lockcheck: $(java -jar "$LOCKCHECK_JAR" --version 2>/dev/null | head -n 1 || echo '?') ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))."
+  echo "lockcheck: $(java -jar "$LOCKCHECK_JAR" --version 2>/dev/null | head -n 1 || echo '?') ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $([ "$LAUNCHER" = 1 ] && echo 'run by ./lockcheck (its JVM settings)' || echo "run as java -jar $LOCKCHECK_JAR")${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}."
+  echo "PMD JVM options: ${PMD_JAVA_OPTS:-none (as its own launcher runs it)}."
   echo "PMD: ${PMD_VERSION:-skipped}, no auxclasspath. $(java -version 2>&1 | head -n 1)."
   echo
   echo "| tree | .java files | lines | PMD s | PMD lines/s | PMD peak MiB | PMD violations | lockcheck cold s | lockcheck lines/s | lockcheck peak MiB | lockcheck warm s | PMD/lockcheck cold | PMD/lockcheck warm |"
