@@ -27,7 +27,6 @@ import java.util.Set;
 final class Prefilter {
     static final int MAX_ROUNDS = 12;
 
-
     /**
      * What the prefilter reads from one file's text. {@code actor}: the file takes a lock or names a
      * blocking handoff type (or calls wait()/join()), so its code can block or lock by itself.
@@ -55,84 +54,75 @@ final class Prefilter {
         for (int i = 0; i < files.size(); i++) if (files.get(i).actor()) canAct.set(i);
     }
 
+    private static final int SEED = 1, LOCK = 2, ACTOR = 4, DECL = 8, SUPER = 16, WAIT = 32, JOIN = 64;
+
     /**
-     * Reads a file's facts with plain {@code indexOf} scans (regular expressions with word
-     * boundaries over every file of a large tree cost more than parsing the files that matter).
+     * Reads a file's facts in one pass over its text ({@link WordScanner}): a regular expression
+     * with word boundaries, or one {@code indexOf} per word, over every file of a large tree costs
+     * more than parsing the files that matter.
      */
-    static Facts facts(String text, Set<String> seedWords, Set<String> actorWords) {
-        boolean seed = containsAny(text, seedWords);
-        boolean lockSeed = seed && containsAny(text, StaticCheck.LOCK_WORDS);
-        boolean actor = lockSeed || containsAny(text, actorWords) || callsWaitOrJoin(text);
-        Set<String> declares = new HashSet<>();
-        for (String kw : DECL_KEYWORDS) {
-            for (int i = text.indexOf(kw); i >= 0; i = text.indexOf(kw, i + kw.length())) {
-                if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
-                String name = identifierAfter(text, i + kw.length());
-                if (name != null && Character.isUpperCase(name.charAt(0))) declares.add(name);
-            }
+    static final class Reader {
+        private final WordScanner scanner;
+
+        Reader(Set<String> seedWords, Set<String> actorWords) {
+            Map<String, Integer> groups = new java.util.LinkedHashMap<>();
+            for (String w : seedWords) groups.merge(w, SEED, (a, b) -> a | b);
+            for (String w : StaticCheck.LOCK_WORDS) groups.merge(w, LOCK, (a, b) -> a | b);
+            for (String w : actorWords) groups.merge(w, ACTOR, (a, b) -> a | b);
+            for (String w : DECL_KEYWORDS) groups.merge(w, DECL, (a, b) -> a | b);
+            for (String w : SUPER_KEYWORDS) groups.merge(w, SUPER, (a, b) -> a | b);
+            groups.merge("wait(", WAIT, (a, b) -> a | b);
+            groups.merge("join(", JOIN, (a, b) -> a | b);
+            scanner = new WordScanner(groups);
         }
-        Set<String> supers = new HashSet<>();
-        for (String kw : SUPER_KEYWORDS) {
-            for (int i = text.indexOf(kw); i >= 0; i = text.indexOf(kw, i + kw.length())) {
-                if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
-                int end = Math.min(text.length(), i + 400);
-                for (int j = i + kw.length(); j < end; j++) {
-                    char c = text.charAt(j);
-                    if (c == '{' || c == '(' || c == ';') break;
-                    if (Character.isUpperCase(c) && !Character.isJavaIdentifierPart(text.charAt(j - 1))) {
-                        String w = identifierAfter(text, j);
-                        if (w != null) {
-                            supers.add(w);
-                            j += w.length() - 1;
-                        }
-                    }
+
+        Facts facts(String text) {
+            Set<String> declares = new HashSet<>();
+            Set<String> supers = new HashSet<>();
+            boolean[] waits = new boolean[1];
+            int seen = scanner.scan(text, DECL | SUPER | WAIT | JOIN, (word, groups, end) -> {
+                int start = end - word.length();
+                if (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) return;
+                if ((groups & DECL) != 0) {
+                    String name = identifierAfter(text, end);
+                    if (name != null && Character.isUpperCase(name.charAt(0))) declares.add(name);
+                } else if ((groups & SUPER) != 0) {
+                    supertypesAfter(text, end, supers);
+                } else if ((groups & WAIT) != 0) {
+                    waits[0] = true;
+                } else if ((groups & JOIN) != 0) {
+                    // join() or join(<millis>), not String.join(a, b)
+                    int j = end;
+                    while (j < text.length() && text.charAt(j) == ' ') j++;
+                    if (j < text.length() && (text.charAt(j) == ')' || Character.isDigit(text.charAt(j)))) waits[0] = true;
+                }
+            });
+            boolean seed = (seen & SEED) != 0;
+            boolean lockSeed = seed && (seen & LOCK) != 0;
+            boolean actor = lockSeed || (seen & ACTOR) != 0 || waits[0];
+            supers.removeAll(declares);
+            return new Facts(seed, lockSeed, actor, declares, supers);
+        }
+    }
+
+    /** The capitalised names after {@code extends} or {@code implements}, up to the body, a call or a statement end. */
+    private static void supertypesAfter(String text, int from, Set<String> out) {
+        int end = Math.min(text.length(), from + 400);
+        for (int j = from; j < end; j++) {
+            char c = text.charAt(j);
+            if (c == '{' || c == '(' || c == ';') break;
+            if (Character.isUpperCase(c) && !Character.isJavaIdentifierPart(text.charAt(j - 1))) {
+                String w = identifierAfter(text, j);
+                if (w != null) {
+                    out.add(w);
+                    j += w.length() - 1;
                 }
             }
         }
-        supers.removeAll(declares);
-        return new Facts(seed, lockSeed, actor, declares, supers);
     }
 
     private static final String[] DECL_KEYWORDS = {"class ", "interface ", "enum ", "record "};
     private static final String[] SUPER_KEYWORDS = {"extends ", "implements "};
-
-    /**
-     * The words that decide {@code containsAny} alone: a word containing another of the set
-     * ({@code ReentrantLock} contains {@code Lock}) matches only where the shorter one does.
-     */
-    static Set<String> minimal(Set<String> words) {
-        Set<String> out = new HashSet<>();
-        for (String w : words) {
-            boolean implied = false;
-            for (String v : words) {
-                if (!v.equals(w) && w.contains(v)) {
-                    implied = true;
-                    break;
-                }
-            }
-            if (!implied) out.add(w);
-        }
-        return out;
-    }
-
-    private static boolean containsAny(String text, Set<String> words) {
-        for (String w : words) if (text.contains(w)) return true;
-        return false;
-    }
-
-    /** {@code wait(} with any arguments, {@code join()} or {@code join(<number>)} (not {@code String.join(a, b)}). */
-    private static boolean callsWaitOrJoin(String text) {
-        for (int i = text.indexOf("wait("); i >= 0; i = text.indexOf("wait(", i + 5)) {
-            if (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1))) return true;
-        }
-        for (int i = text.indexOf("join("); i >= 0; i = text.indexOf("join(", i + 5)) {
-            if (i > 0 && Character.isJavaIdentifierPart(text.charAt(i - 1))) continue;
-            int j = i + 5;
-            while (j < text.length() && text.charAt(j) == ' ') j++;
-            if (j < text.length() && (text.charAt(j) == ')' || Character.isDigit(text.charAt(j)))) return true;
-        }
-        return false;
-    }
 
     private static String identifierAfter(String text, int from) {
         int i = from;
@@ -150,7 +140,7 @@ final class Prefilter {
     static Set<String> actorWords(Set<String> handoffTypes) {
         Set<String> out = new HashSet<>(handoffTypes);
         out.removeIf(t -> t.contains("Thread"));
-        return minimal(out);
+        return out;
     }
 
     /** The seeds, with the files declaring their supertypes that can act. */

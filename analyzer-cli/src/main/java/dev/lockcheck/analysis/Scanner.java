@@ -258,11 +258,11 @@ public final class Scanner {
         for (StaticCheck c : Checks.all()) {
             if (options.rules() == null || options.rules().contains(c.ruleId())) triggers.addAll(c.textTriggers());
         }
-        Set<String> seedWords = Prefilter.minimal(triggers);
-        Set<String> actorWords = Prefilter.actorWords(Handoffs.handoffTypeNames());
+        Prefilter.Reader reader = new Prefilter.Reader(triggers,
+                Prefilter.actorWords(Handoffs.handoffTypeNames()));
         try {
             List<Future<Read>> reads = new ArrayList<>(files.size());
-            for (SourceFile f : files) reads.add(pool.submit(() -> readOne(f, errors, warnings, seedWords, actorWords)));
+            for (SourceFile f : files) reads.add(pool.submit(() -> readOne(f, errors, warnings, reader)));
             List<Read> readable = new ArrayList<>();
             for (Future<Read> fu : reads) {
                 Read r = get(fu);
@@ -327,8 +327,7 @@ public final class Scanner {
         }
     }
 
-    private static Read readOne(SourceFile f, List<FileError> errors, List<FileError> warnings, Set<String> seedWords,
-                                Set<String> actorWords) {
+    private static Read readOne(SourceFile f, List<FileError> errors, List<FileError> warnings, Prefilter.Reader reader) {
         SourceReader.Result read = SourceReader.read(f.path());
         if (read.problem() != null) {
             errors.add(new FileError(f.relPath(), read.problem()));
@@ -336,7 +335,7 @@ public final class Scanner {
         }
         if (read.caveat() != null) warnings.add(new FileError(f.relPath(), read.caveat()));
         if (read.text().isBlank()) return new Read(f, null, null);
-        return new Read(f, read.text(), Prefilter.facts(read.text(), seedWords, actorWords));
+        return new Read(f, read.text(), reader.facts(read.text()));
     }
 
     private static final AtomicInteger parsedCount = new AtomicInteger();

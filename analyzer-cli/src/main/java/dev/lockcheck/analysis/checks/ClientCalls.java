@@ -61,7 +61,7 @@ final class ClientCalls {
 
     /** The table row of a call, if the receiver's type is known to the table. */
     Optional<Row> row(MethodCallExpr call) {
-        if (call.getScope().isEmpty()) {
+        if (call.getScope().isEmpty() || !DistributedLockApis.knowsMethod(call.getNameAsString())) {
             return Optional.empty();
         }
         String type = typeOf(call.getScope().get());

@@ -385,6 +385,18 @@ public final class DistributedLockApis {
                 Meaning.CACHE_BUILD_LOADING);
     }
 
+    /** The rows of each method name: most calls of a tree name no method of this table. */
+    private static final Map<String, List<Row>> ROWS_BY_METHOD = new HashMap<>();
+
+    static {
+        for (Row r : ROWS) ROWS_BY_METHOD.computeIfAbsent(r.method(), k -> new ArrayList<>()).add(r);
+    }
+
+    /** Whether some row is about a method (or constructor, {@link #CTOR}) of this name. */
+    public static boolean knowsMethod(String method) {
+        return ROWS_BY_METHOD.containsKey(method);
+    }
+
     /** The Redis commands shared by Jedis and Lettuce (same names, same arities). */
     private static void redis(Client c, String type, String setOptionsType) {
         String n = simpleName(type);
@@ -490,13 +502,14 @@ public final class DistributedLockApis {
 
     public static Optional<Row> match(String receiverSimpleType, String method, NodeList<Expression> args,
                                       Optional<Expression> scope) {
-        if (receiverSimpleType == null) {
+        List<Row> candidates = ROWS_BY_METHOD.get(method);
+        if (receiverSimpleType == null || candidates == null) {
             return Optional.empty();
         }
         // the most specific type first: an RLock's tryLock is Redisson's row, not Lock's
         for (String type : selfAndSupers(receiverSimpleType)) {
-            for (Row r : ROWS) {
-                if (r.method().equals(method) && type.equals(simpleName(r.types().get(0))) && r.args().test(args)
+            for (Row r : candidates) {
+                if (type.equals(simpleName(r.types().get(0))) && r.args().test(args)
                         && r.args().testScope(scope)) {
                     return Optional.of(r);
                 }

@@ -154,7 +154,14 @@ public final class Handoffs {
 
     /** Quick name filter: could a call named {@code method} be a handoff at all? */
     public static boolean isCandidateName(String method) {
-        for (Row r : ROWS) if (r.method.equals(method)) return true;
-        return false;
+        return METHOD_NAMES.contains(method);
+    }
+
+    private static final java.util.Set<String> METHOD_NAMES = methodNames();
+
+    private static java.util.Set<String> methodNames() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Row r : ROWS) out.add(r.method);
+        return java.util.Set.copyOf(out);
     }
 }
