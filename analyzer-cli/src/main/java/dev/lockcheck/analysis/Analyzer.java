@@ -45,20 +45,46 @@ final class Analyzer {
     }
 
     /**
-     * For the prefilter: the types declared in {@code unparsedTypes} whose code runs while some
-     * parsed body holds a lock (directly, or through calls into parsed code).
+     * One analysis of the parsed files: the index, the summaries and the facts of every body the
+     * walk predicate chose. The prefilter's last round, which adds no file, is the final analysis.
      */
-    Needed neededTypes(Set<String> unparsedTypes, Set<ParsedFile> followAll) {
+    static final class Pass {
+        final ProjectIndex index;
+        final Resolver resolver;
+        final Summaries summaries;
+        final List<BodyResult> results;
+
+        private Pass(ProjectIndex index, Resolver resolver, Summaries summaries, List<BodyResult> results) {
+            this.index = index;
+            this.resolver = resolver;
+            this.summaries = summaries;
+            this.results = results;
+        }
+
+        /**
+         * For the prefilter: the types declared in unparsed files whose code runs while some parsed
+         * body holds a lock (directly, or through calls into parsed code), and those called from
+         * mapping functions.
+         */
+        Needed needed() {
+            return new Needed(Set.copyOf(summaries.needed()), Set.copyOf(summaries.called()));
+        }
+    }
+
+    /**
+     * Analyses the parsed files for the prefilter: calls on {@code unparsedTypes} are recorded as
+     * needed; every body of a {@code followAll} file is walked, locks or not.
+     */
+    Pass prefilterPass(Set<String> unparsedTypes, Set<ParsedFile> followAll) {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
         Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
         List<Body> bodies = bodies(index);
-        // every body of a follow-all file is walked, locks or not
-        analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
-        return new Needed(Set.copyOf(summaries.needed()), Set.copyOf(summaries.called()));
+        List<BodyResult> results = analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
+        return new Pass(index, resolver, summaries, results);
     }
 
-    /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from follow-all files */
+    /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from mapping functions */
     record Needed(Set<String> underLock, Set<String> called) {
     }
 
@@ -66,10 +92,21 @@ final class Analyzer {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
         Summaries summaries = new Summaries(resolver);
-        List<Body> bodies = bodies(index);
-        List<BodyResult> results = analyse(bodies, summaries, resolver, Analyzer::mayLock);
-        ProjectFacts facts = new ProjectFacts(index, resolver, summaries, files, results);
+        List<BodyResult> results = analyse(bodies(index), summaries, resolver, Analyzer::mayLock);
+        return findings(new Pass(index, resolver, summaries, results));
+    }
 
+    /**
+     * The findings of the checks over a pass of these same files. A body of a pass that walked
+     * more than the bodies that may lock reads as one that was not walked, as in {@link #run()}:
+     * the callers' summaries stay what they are, since they are the same either way.
+     */
+    List<Finding> findings(Pass pass) {
+        List<BodyResult> results = new ArrayList<>(pass.results.size());
+        for (BodyResult r : pass.results) {
+            results.add(mayLock(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
+        }
+        ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results);
         Sink sink = new Sink();
         for (StaticCheck c : Checks.all()) {
             if (rules == null || rules.contains(c.ruleId())) c.check(facts, sink);

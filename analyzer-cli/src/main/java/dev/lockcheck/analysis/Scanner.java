@@ -73,9 +73,15 @@ public final class Scanner {
         List<FileError> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Finding> findings;
         try {
-            List<ParsedFile> parsed = parseAll(files, errors, warnings);
-            if (progress != null) progress.phase("analysing " + parsed.size() + " files");
-            findings = new Analyzer(parsed, options.rules(), errors, options.jobs()).run();
+            Prepared prepared = parseAll(files, errors, warnings);
+            if (progress != null) progress.phase("analysing " + prepared.files().size() + " files");
+            if (prepared.pass() != null) {
+                // the prefilter's last round analysed exactly these files: its analysis is the final one
+                findings = prepared.analyzer().findings(prepared.pass());
+                errors.addAll(prepared.passErrors());
+            } else {
+                findings = new Analyzer(prepared.files(), options.rules(), errors, options.jobs()).run();
+            }
         } catch (RuntimeException | StackOverflowError e) {
             throw new AnalysisFailedException("analysis failed: " + e, e);
         } finally {
@@ -237,8 +243,18 @@ public final class Scanner {
     private record Read(SourceFile source, String text, Prefilter.Facts facts) {
     }
 
-    private List<ParsedFile> parseAll(List<SourceFile> files, List<FileError> errors, List<FileError> warnings) {
-        if (files.isEmpty()) return List.of();
+    /**
+     * The parsed files; with the prefilter, the analysis of its last round when that round added
+     * no file (else null), the analyzer that made it, and the errors it met.
+     */
+    private record Prepared(List<ParsedFile> files, Analyzer analyzer, Analyzer.Pass pass, List<FileError> passErrors) {
+        static Prepared of(List<ParsedFile> files) {
+            return new Prepared(files, null, null, List.of());
+        }
+    }
+
+    private Prepared parseAll(List<SourceFile> files, List<FileError> errors, List<FileError> warnings) {
+        if (files.isEmpty()) return Prepared.of(List.of());
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(null, r, "lockcheck-parse-" + n.incrementAndGet(), PARSER_STACK_BYTES);
@@ -270,7 +286,7 @@ public final class Scanner {
             }
             if (!options.prefilter()) {
                 attempted = readable.size();
-                return parse(pool, parsers, readable, errors);
+                return Prepared.of(parse(pool, parsers, readable, errors));
             }
             List<Prefilter.Facts> facts = new ArrayList<>(readable.size());
             for (Read r : readable) facts.add(r.facts());
@@ -280,6 +296,7 @@ public final class Scanner {
             BitSet wanted = prefilter.seeds();
             BitSet done = new BitSet(readable.size());
             List<ParsedFile> parsed = new ArrayList<>();
+            Prepared last = null;
             for (int round = 0; round < Prefilter.MAX_ROUNDS; round++) {
                 BitSet todo = (BitSet) wanted.clone();
                 todo.andNot(done);
@@ -287,18 +304,22 @@ public final class Scanner {
                 List<Read> batch = new ArrayList<>();
                 for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) batch.add(readable.get(i));
                 parsed.addAll(parse(pool, parsers, batch, errors));
+                last = null;
                 done.or(todo);
                 Set<String> outside = prefilter.declaredOutside(done);
                 if (outside.isEmpty()) break;
                 Set<ParsedFile> followAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 for (ParsedFile pf : parsed) if (followsAll.contains(pf.source())) followAll.add(pf);
-                Analyzer.Needed needed = new Analyzer(parsed, options.rules(), new ArrayList<>(), options.jobs())
-                        .neededTypes(outside, followAll);
+                List<FileError> passErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<ParsedFile> these = List.copyOf(parsed);
+                Analyzer analyzer = new Analyzer(these, options.rules(), passErrors, options.jobs());
+                Analyzer.Pass pass = analyzer.prefilterPass(outside, followAll);
+                last = new Prepared(these, analyzer, pass, passErrors);
+                Analyzer.Needed needed = pass.needed();
                 wanted = prefilter.expand(wanted, needed.underLock(), needed.called());
-
             }
             attempted = done.cardinality();
-            return parsed;
+            return last != null ? last : Prepared.of(parsed);
         } finally {
             pool.shutdownNow();
         }
