@@ -22,6 +22,11 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
     private static List<Node> outlineOf(CompilationUnit unit) {
         List<Node> out = new ArrayList<>();
         unit.walk(Node.TreeTraversal.PREORDER, n -> {
+            // keep the position, drop the tokens: they are two thirds of a tree's memory, and
+            // nothing here reads them once the tree is built
+            com.github.javaparser.Range range = n.getRange().orElse(null);
+            n.setTokenRange(null);
+            if (range != null) n.setRange(range);
             if (n instanceof TypeDeclaration<?> || n instanceof LambdaExpr
                     || n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
                 out.add(n);
