@@ -46,7 +46,19 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
         return System.identityHashCode(this);
     }
 
+    /** The lines of the text (ended by \n, \r\n or \r), as the parser numbers them. */
     public String[] lines() {
-        return text.split("\r\n|\r|\n", -1);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out.toArray(new String[0]);
     }
 }
