@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -64,6 +65,21 @@ final class ClientCalls {
         if (call.getScope().isEmpty() || !DistributedLockApis.knowsMethod(call.getNameAsString())) {
             return Optional.empty();
         }
+        // the three checks ask about the same calls: the answer stays on the node for this scan
+        if (call.containsData(ROW)) {
+            return call.getData(ROW);
+        }
+        Optional<Row> r = lookUp(call);
+        call.setData(ROW, r);
+        return r;
+    }
+
+    private static final DataKey<Optional<Row>> ROW = new DataKey<>() {
+    };
+    private static final DataKey<List<Expression>> CALLS = new DataKey<>() {
+    };
+
+    private Optional<Row> lookUp(MethodCallExpr call) {
         String type = typeOf(call.getScope().get());
         if (type == null) {
             return Optional.empty();
@@ -242,7 +258,17 @@ final class ClientCalls {
      * {@code new X(args)}).
      */
     static void calls(Node region, Consumer<Expression> out) {
-        visit(region, out, true);
+        // regions are walked by several checks, some several times: the list stays on the node
+        List<Expression> found;
+        if (region.containsData(CALLS)) {
+            found = region.getData(CALLS);
+        } else {
+            List<Expression> list = new ArrayList<>();
+            visit(region, list::add, true);
+            found = List.copyOf(list);
+            region.setData(CALLS, found);
+        }
+        found.forEach(out);
     }
 
     private static void visit(Node n, Consumer<Expression> out, boolean root) {

@@ -84,20 +84,23 @@ final class RecursiveCacheLoad implements StaticCheck {
         }
 
         void run() {
+            // only calls named like a row can have one (most calls of a tree have none)
+            List<MethodCallExpr> candidates = new ArrayList<>();
             for (ParsedFile f : project.files()) {
-                for (MethodCallExpr call : f.unit().findAll(MethodCallExpr.class)) {
-                    Optional<Row> row = calls.row(call);
-                    if (row.isPresent() && row.get().is(Meaning.CACHE_BUILD_LOADING)) {
-                        String cache = calls.assignedIdentity(call);
-                        if (cache != null) {
-                            loaders.computeIfAbsent(cache, k -> new ArrayList<>()).addAll(regions(unwrapFrom(call.getArgument(0))));
-                        }
+                f.unit().walk(MethodCallExpr.class, c -> {
+                    if (DistributedLockApis.knowsMethod(c.getNameAsString())) candidates.add(c);
+                });
+            }
+            for (MethodCallExpr call : candidates) {
+                Optional<Row> row = calls.row(call);
+                if (row.isPresent() && row.get().is(Meaning.CACHE_BUILD_LOADING)) {
+                    String cache = calls.assignedIdentity(call);
+                    if (cache != null) {
+                        loaders.computeIfAbsent(cache, k -> new ArrayList<>()).addAll(regions(unwrapFrom(call.getArgument(0))));
                     }
                 }
             }
-            for (ParsedFile f : project.files()) {
-                f.unit().findAll(MethodCallExpr.class).forEach(this::computeCall);
-            }
+            candidates.forEach(this::computeCall);
         }
 
         private void computeCall(MethodCallExpr call) {
