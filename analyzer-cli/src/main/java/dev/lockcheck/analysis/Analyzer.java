@@ -108,8 +108,29 @@ final class Analyzer {
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results);
         Sink sink = new Sink();
+        List<StaticCheck> together = new ArrayList<>();
+        List<StaticCheck> others = new ArrayList<>();
         for (StaticCheck c : Checks.all()) {
-            if (rules == null || rules.contains(c.ruleId())) c.check(facts, sink);
+            if (rules == null || rules.contains(c.ruleId())) (Checks.sharesTreeMemos(c) ? together : others).add(c);
+        }
+        // two threads: the checks sharing memos on the trees in order on one, the others beside them
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "lockcheck-checks", STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> first = jobs > 1 ? pool.submit(() -> together.forEach(c -> c.check(facts, sink))) : null;
+            if (first == null) together.forEach(c -> c.check(facts, sink));
+            others.forEach(c -> c.check(facts, sink));
+            if (first != null) first.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("check failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         List<Finding> out = new ArrayList<>(sink.findings.values());
         out.sort(Comparator.comparing((Finding f) -> f.location().file())

@@ -24,4 +24,13 @@ public final class Checks {
     public static List<StaticCheck> all() {
         return ALL;
     }
+
+    /**
+     * The checks that must run one after another on one thread: they keep what they learn about a
+     * tree (the calls of a region, the row of a call) on its nodes. Every other check only reads
+     * and may run beside them.
+     */
+    public static boolean sharesTreeMemos(StaticCheck c) {
+        return c instanceof TryLockPollingLoop || c instanceof UnsafeDistributedLock || c instanceof RecursiveCacheLoad;
+    }
 }
