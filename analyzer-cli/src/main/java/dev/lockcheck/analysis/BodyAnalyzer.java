@@ -168,7 +168,11 @@ final class BodyAnalyzer {
             checkExit(end, body.code(), "the method can end while still holding it");
             exits.add(end);
         }
-        State exit = State.joinAll(exits);
+        // whatever path leaves the body (a return inside a synchronized block, the end of a
+        // synchronized method), the JVM releases its monitors: callers never inherit one
+        List<State> left = new ArrayList<>(exits.size());
+        for (State x : exits) left.add(x == null ? null : x.withoutMonitors());
+        State exit = State.joinAll(left);
         List<Held> exitHeld = exit == null ? List.of() : exit.held;
         Summary summary = new Summary(List.copyOf(events.values()), List.copyOf(exitHeld), Set.copyOf(releasedNotHeld),
                 Set.copyOf(frontier));
@@ -245,7 +249,16 @@ final class BodyAnalyzer {
             Held h = new Held(new LockRef(monitor, LockMode.MONITOR), ss, Op.ACQUIRE, monitorInstance(ss.getExpression()));
             record(new Obs.Acquire(st.held, h.ref(), Op.ACQUIRE, loopDepth > 0, ss,
                     List.of(step(ss, "enters synchronized (" + ss.getExpression() + ")")), Set.copyOf(releasedNotHeld), h.instance()), true);
+            // a break (or a switch expression's yield) out of the block releases the monitor on its way
+            List<State> targets = breaks.peek();
+            int before = targets == null ? 0 : targets.size();
             State end = stmt(ss.getBody(), st.acquire(h));
+            if (targets != null) {
+                for (int i = before; i < targets.size(); i++) {
+                    State b = targets.get(i);
+                    if (b != null) targets.set(i, orSelf(b.release(h.ref(), false), b));
+                }
+            }
             return end == null ? null : orSelf(end.release(h.ref(), false), end);
         }
         if (s instanceof ReturnStmt rs) {
@@ -798,7 +811,11 @@ final class BodyAnalyzer {
     /** A monitor's instance: the object whose field it is ("" for a static field or a class literal). */
     private String monitorInstance(Expression e) {
         Expression x = strip(e);
-        if (x instanceof com.github.javaparser.ast.expr.ThisExpr) return "this";
+        if (x instanceof com.github.javaparser.ast.expr.ThisExpr te) {
+            // Outer.this in an inner class is another object than this: unknown as a path
+            return te.getTypeName().isEmpty() || body.type() == null
+                    || te.getTypeName().get().getIdentifier().equals(body.type().simpleName) ? "this" : null;
+        }
         if (x instanceof com.github.javaparser.ast.expr.ClassExpr) return "";
         String path = resolver.objPath(x);
         if (path == null) return null;

@@ -16,13 +16,31 @@ import java.util.List;
 
 /**
  * The on-disk cache ({@code .lockcheck-cache/} beside the scanned root, or {@code --cache DIR}):
- * a scan's report, keyed by the tool version, the options that change findings, and every source
+ * a scan's report, keyed by the tool version and build, the options that change findings, and every source
  * file's path and content hash. Findings are interprocedural, so any changed file invalidates the
  * whole entry; an unchanged tree is answered from the cache after hashing its files. A damaged or
  * unreadable cache is ignored (and rewritten), never an error.
  */
 final class ScanCache {
     private final Path dir;
+
+    /**
+     * Which build of the analyzer wrote an entry: two builds of one version can find different
+     * things (a development build, a patched jar), and a report of the other build must not be
+     * replayed. The jar's size and time stamp; classes outside a jar (tests, an IDE) never share
+     * entries with another run.
+     */
+    private static final String BUILD = build();
+
+    private static String build() {
+        try {
+            Path code = Path.of(ScanCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
+        } catch (Exception e) {
+            // no code source: below
+        }
+        return "run-" + java.util.UUID.randomUUID();
+    }
 
     ScanCache(Path dir) {
         this.dir = dir;
@@ -31,7 +49,7 @@ final class ScanCache {
     /** The key of a scan: version, options, then each file's relative path and SHA-256, in order. */
     static String key(ScanOptions options, List<SourceFile> files) throws IOException {
         MessageDigest all = sha256();
-        update(all, "lockcheck " + Tool.VERSION + "\n");
+        update(all, "lockcheck " + Tool.VERSION + " " + BUILD + "\n");
         update(all, "rules=" + (options.rules() == null ? "*" : String.join(",", new java.util.TreeSet<>(options.rules()))) + "\n");
         update(all, "prefilter=" + options.prefilter() + "\n");
         byte[] buf = new byte[1 << 16];

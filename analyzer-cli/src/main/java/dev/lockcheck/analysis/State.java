@@ -50,6 +50,13 @@ final class State {
         return null;
     }
 
+    /** Drops every monitor hold: no monitor outlives its synchronized block or method. */
+    State withoutMonitors() {
+        List<Held> n = new ArrayList<>();
+        for (Held h : held) if (h.ref().mode() != dev.lockcheck.model.LockMode.MONITOR) n.add(h);
+        return n.size() == held.size() ? this : new State(List.copyOf(n), vars);
+    }
+
     /** Drops every hold of these locks (a callee released them). */
     State releaseAll(java.util.Set<LockId> ids) {
         if (ids.isEmpty()) return this;

@@ -25,7 +25,8 @@ import java.util.Map;
  * opposite path in its trace and a count of the other places taking the same order. Read-read nesting on both sides counts only when one of the locks is also
  * write-acquired; a cycle whose edges are all taken under one common lock (a gate) cannot
  * deadlock and is not reported. Locks are lock classes here, as in lockdep: two instances of one
- * field are one node, and a lock nested in itself is no edge.
+ * field are one node, and a lock nested in itself is no edge; nor is re-entering, under another
+ * name, an object already held ({@link #reentry}).
  */
 final class LockOrderInversion implements StaticCheck {
     @Override
@@ -58,8 +59,9 @@ final class LockOrderInversion implements StaticCheck {
         for (BodyResult b : project.bodies()) {
             for (Obs o : b.obs()) {
                 if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || o.held().isEmpty()) continue;
+                // re-entering a lock this thread already holds never waits: no order at all
+                if (reentry(a, o.held(), project)) continue;
                 for (Held h : o.held()) {
-                    if (h.ref().id().equals(a.ref().id())) continue;
                     Edge e = new Edge(h.ref().id(), h.ref().mode(), a.ref().id(), a.ref().mode(), b, h, a);
                     graph.computeIfAbsent(e.from(), k -> new LinkedHashMap<>()).computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
                 }
@@ -81,6 +83,42 @@ final class LockOrderInversion implements StaticCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code a} takes a lock already in {@code held}: the same lock class (lockdep's rule:
+     * a lock nested in itself is no edge), the same object under another name (the field
+     * {@code moved} and {@code MovedBlocks.this} when {@code moved.sync()} runs), or the
+     * {@code this} monitors of a class and its superclass with no instance proving two objects
+     * ({@code Child.this} and {@code Base.this} are one monitor when a Child's code runs Base's).
+     */
+    private static boolean reentry(Obs.Acquire a, List<Held> held, ProjectFacts project) {
+        String object = object(a.ref().id(), a.instance());
+        for (Held h : held) {
+            LockId id = h.ref().id();
+            if (id.equals(a.ref().id())) return true;
+            if (object != null && object.equals(object(id, h.instance()))) return true;
+            if (id.name().equals("this") && a.ref().id().name().equals("this")
+                    && (a.instance() == null || h.instance() == null || a.instance().equals(h.instance()))
+                    && related(id, a.ref().id(), project)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The locked object as a path from the body's {@code this} (or a static name), null when unknown. */
+    private static String object(LockId id, String instance) {
+        if (id.name().equals("class")) return "class:" + id.owner();
+        if (instance == null) return null;
+        if (id.name().equals("this")) return instance;
+        return instance.isEmpty() ? "static:" + id.owner() + "." + id.name() : instance + "." + id.name();
+    }
+
+    /** Whether one type is the other or a subtype of it, in the sources. */
+    private static boolean related(LockId x, LockId y, ProjectFacts project) {
+        return project.index().selfAndSupers(x.ownerName()).contains(y.ownerName())
+                || project.index().selfAndSupers(y.ownerName()).contains(x.ownerName());
     }
 
     /**
