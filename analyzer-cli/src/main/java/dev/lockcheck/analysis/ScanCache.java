@@ -46,25 +46,25 @@ final class ScanCache {
         this.dir = dir;
     }
 
-    /** The key of a scan: version, options, then each file's relative path and SHA-256, in order. */
-    static String key(ScanOptions options, List<SourceFile> files) throws IOException {
+    /**
+     * The key of a scan: version and build, options, then each file's relative path and SHA-256
+     * ({@link #digest} of its bytes, null when unreadable), in order.
+     */
+    static String key(ScanOptions options, List<SourceFile> files, List<byte[]> digests) {
         MessageDigest all = sha256();
         update(all, "lockcheck " + Tool.VERSION + " " + BUILD + "\n");
         update(all, "rules=" + (options.rules() == null ? "*" : String.join(",", new java.util.TreeSet<>(options.rules()))) + "\n");
         update(all, "prefilter=" + options.prefilter() + "\n");
-        byte[] buf = new byte[1 << 16];
-        for (SourceFile f : files) {
-            update(all, f.relPath() + "\n");
-            MessageDigest one = sha256();
-            try (var in = Files.newInputStream(f.path())) {
-                for (int n; (n = in.read(buf)) > 0; ) one.update(buf, 0, n);
-            } catch (IOException e) {
-                update(all, "unreadable\n");
-                continue;
-            }
-            all.update(one.digest());
+        for (int i = 0; i < files.size(); i++) {
+            update(all, files.get(i).relPath() + "\n");
+            if (digests.get(i) == null) update(all, "unreadable\n");
+            else all.update(digests.get(i));
         }
         return HexFormat.of().formatHex(all.digest());
+    }
+
+    static byte[] digest(byte[] content) {
+        return sha256().digest(content);
     }
 
     Report load(String key) {

@@ -53,19 +53,19 @@ public final class Scanner {
         List<String> unreadable = new ArrayList<>();
         List<SourceFile> files = discover(unreadable);
         ScanCache cache = options.cacheDir() == null ? null : new ScanCache(options.cacheDir());
+        // every file is read once: its bytes give the cache key and, on a miss, the text to analyse
+        List<Loaded> loaded = loadAll(files, cache != null);
         String key = null;
         if (cache != null) {
-            try {
-                key = ScanCache.key(options, files);
-                Report cached = cache.load(key);
-                if (cached != null) {
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    Report r = Report.of(Report.STATIC, cached.findings(), cached.errors(), cached.warnings(),
-                            new Stats(files.size(), 0, ms));
-                    return result(r, files, unreadable);
-                }
-            } catch (IOException e) {
-                cache = null;
+            List<byte[]> digests = new ArrayList<>(loaded.size());
+            for (Loaded l : loaded) digests.add(l.digest());
+            key = ScanCache.key(options, files, digests);
+            Report cached = cache.load(key);
+            if (cached != null) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                Report r = Report.of(Report.STATIC, cached.findings(), cached.errors(), cached.warnings(),
+                        new Stats(files.size(), 0, ms));
+                return result(r, files, unreadable);
             }
         }
         Progress progress = options.progress() ? Progress.start(files.size()) : null;
@@ -73,7 +73,7 @@ public final class Scanner {
         List<FileError> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Finding> findings;
         try {
-            Prepared prepared = parseAll(files, errors, warnings);
+            Prepared prepared = parseAll(files, loaded, errors, warnings);
             if (progress != null) progress.phase("analysing " + prepared.files().size() + " files");
             if (prepared.pass() != null) {
                 // the prefilter's last round analysed exactly these files: its analysis is the final one
@@ -253,7 +253,34 @@ public final class Scanner {
         }
     }
 
-    private Prepared parseAll(List<SourceFile> files, List<FileError> errors, List<FileError> warnings) {
+    /** A file's bytes (or why they could not be read) and, for the cache, their SHA-256. */
+    private record Loaded(SourceReader.Loaded content, byte[] digest) {
+    }
+
+    private List<Loaded> loadAll(List<SourceFile> files, boolean digest) {
+        if (files.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), files.size())), r -> {
+            Thread t = new Thread(r, "lockcheck-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Loaded>> fs = new ArrayList<>(files.size());
+            for (SourceFile f : files) {
+                fs.add(pool.submit(() -> {
+                    SourceReader.Loaded c = SourceReader.load(f.path());
+                    return new Loaded(c, digest && c.bytes() != null ? ScanCache.digest(c.bytes()) : null);
+                }));
+            }
+            List<Loaded> out = new ArrayList<>(files.size());
+            for (Future<Loaded> fu : fs) out.add(get(fu));
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Prepared parseAll(List<SourceFile> files, List<Loaded> loaded, List<FileError> errors, List<FileError> warnings) {
         if (files.isEmpty()) return Prepared.of(List.of());
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
@@ -278,7 +305,11 @@ public final class Scanner {
                 Prefilter.actorWords(Handoffs.handoffTypeNames()));
         try {
             List<Future<Read>> reads = new ArrayList<>(files.size());
-            for (SourceFile f : files) reads.add(pool.submit(() -> readOne(f, errors, warnings, reader)));
+            for (int i = 0; i < files.size(); i++) {
+                SourceFile f = files.get(i);
+                SourceReader.Loaded content = loaded.get(i).content();
+                reads.add(pool.submit(() -> readOne(f, content, errors, warnings, reader)));
+            }
             List<Read> readable = new ArrayList<>();
             for (Future<Read> fu : reads) {
                 Read r = get(fu);
@@ -348,8 +379,9 @@ public final class Scanner {
         }
     }
 
-    private static Read readOne(SourceFile f, List<FileError> errors, List<FileError> warnings, Prefilter.Reader reader) {
-        SourceReader.Result read = SourceReader.read(f.path());
+    private static Read readOne(SourceFile f, SourceReader.Loaded content, List<FileError> errors, List<FileError> warnings,
+                                Prefilter.Reader reader) {
+        SourceReader.Result read = SourceReader.decode(content);
         if (read.problem() != null) {
             errors.add(new FileError(f.relPath(), read.problem()));
             return new Read(f, null, null);

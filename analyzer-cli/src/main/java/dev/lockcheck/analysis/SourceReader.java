@@ -24,21 +24,34 @@ final class SourceReader {
     private SourceReader() {
     }
 
+    /** A file's bytes, or why they could not be read ({@code bytes} null). */
+    record Loaded(byte[] bytes, String problem) {
+    }
+
     static Result read(Path file) {
-        byte[] bytes;
+        return decode(load(file));
+    }
+
+    /** Reads a file's bytes once: the scan cache hashes them and the prefilter decodes them. */
+    static Loaded load(Path file) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                return new Result(null, "file too large (" + size / (1024 * 1024) + " MiB > " + MAX_BYTES / (1024 * 1024) + " MiB), not analysed", null);
+                return new Loaded(null, "file too large (" + size / (1024 * 1024) + " MiB > " + MAX_BYTES / (1024 * 1024) + " MiB), not analysed");
             }
-            bytes = Files.readAllBytes(file);
+            return new Loaded(Files.readAllBytes(file), null);
         } catch (AccessDeniedException e) {
-            return new Result(null, "cannot read: permission denied", null);
+            return new Loaded(null, "cannot read: permission denied");
         } catch (NoSuchFileException e) {
-            return new Result(null, "cannot read: file disappeared during the scan", null);
+            return new Loaded(null, "cannot read: file disappeared during the scan");
         } catch (IOException e) {
-            return new Result(null, "cannot read: " + e.getMessage(), null);
+            return new Loaded(null, "cannot read: " + e.getMessage());
         }
+    }
+
+    static Result decode(Loaded loaded) {
+        if (loaded.bytes() == null) return new Result(null, loaded.problem(), null);
+        byte[] bytes = loaded.bytes();
         int nul = indexOfNul(bytes);
         if (nul >= 0) {
             return new Result(null, "binary file (NUL byte at offset " + nul + "), not Java source", null);
