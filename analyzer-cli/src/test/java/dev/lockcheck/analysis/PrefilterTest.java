@@ -49,4 +49,26 @@ class PrefilterTest {
         assertEquals(List.of("LC103"), r.report().findings().stream().map(f -> f.ruleId()).toList(),
                 "the re-entry through the other file is still found");
     }
+
+    @Test
+    void aFileNamingOnlyASubtypeOrFactoryOfAClientType_isAStartingPoint() throws IOException {
+        // no "Lock", no "JedisCommands": only Jedis (a subtype of the table's type) and JedisPool
+        Files.writeString(dir.resolve("Refresher.java"), """
+                import redis.clients.jedis.Jedis;
+                import redis.clients.jedis.JedisPool;
+                class Refresher {
+                    private final JedisPool pool = new JedisPool("localhost", 6379);
+                    void refresh() {
+                        try (Jedis jedis = pool.getResource()) {
+                            if (jedis.setnx("refresh", "me") == 1) {
+                                System.out.println("refreshing");
+                            }
+                        }
+                    }
+                }
+                """);
+        ScanResult r = new Scanner(ScanOptions.of(dir.toString())).scan();
+        assertEquals(1, r.report().stats().parsed());
+        assertEquals(List.of("LC102"), r.report().findings().stream().map(f -> f.ruleId()).toList());
+    }
 }

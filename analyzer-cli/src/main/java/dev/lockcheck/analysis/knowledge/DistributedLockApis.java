@@ -523,17 +523,35 @@ public final class DistributedLockApis {
      * names none of them cannot call such a method (what the scanner's prefilter starts from).
      */
     public static Set<String> typeWords(Set<Meaning> meanings) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> types = new LinkedHashSet<>();
         for (Row r : rows()) {
             if (Collections.disjoint(r.meanings(), meanings)) continue;
-            for (String t : r.types()) {
-                String simple = simpleName(t);
-                if (simple.equals("Object")) continue;
-                // a short name (KV, Txn, Cache) is part of too many other names: the package it
-                // comes from is the word a file using it must contain (its import)
-                int dot = t.lastIndexOf('.');
-                out.add(simple.length() < 6 && dot > 0 ? t.substring(0, dot) : simple);
+            for (String t : r.types()) if (!simpleName(t).equals("Object")) types.add(t);
+        }
+        // a file may name only a subtype (Jedis for JedisCommands) or the factory that hands one
+        // out (JedisPool.getResource()): those names make it a starting point too
+        Set<String> simple = new LinkedHashSet<>();
+        for (String t : types) simple.add(simpleName(t));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String sub : SUPERS.keySet()) {
+                if (!simple.contains(sub) && !Collections.disjoint(selfAndSupers(sub), simple)) grew |= simple.add(sub);
             }
+            for (Factory f : FACTORIES) {
+                if (!simple.contains(f.receiver()) && !Collections.disjoint(selfAndSupers(f.returns()), simple)) grew |= simple.add(f.receiver());
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : simple) {
+            String row = types.stream().filter(x -> simpleName(x).equals(name)).findFirst().orElse(null);
+            String t = row != null ? row : FQN_BY_SIMPLE.getOrDefault(name, name);
+            // a short name (KV, Txn, Cache), or a plain word reached only through the closure
+            // (jetcd's Client), is part of too many other names: the package it comes from is the
+            // word a file using it must contain (its import)
+            boolean plainWord = name.chars().skip(1).noneMatch(Character::isUpperCase);
+            int dot = t.lastIndexOf('.');
+            out.add((name.length() < 6 || row == null && plainWord) && dot > 0 ? t.substring(0, dot) : name);
         }
         return out;
     }
