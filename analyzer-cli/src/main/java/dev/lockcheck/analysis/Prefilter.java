@@ -31,7 +31,7 @@ final class Prefilter {
      * What the prefilter reads from one file's text. {@code actor}: the file takes a lock or names a
      * blocking handoff type (or calls wait()/join()), so its code can block or lock by itself.
      */
-    record Facts(boolean seed, boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers) {
+    record Facts(boolean seed, boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers, Set<String> rules) {
         /** A starting point of a check that is not about held locks (caches, Redis): its callees are followed too. */
         boolean followsAllCalls() {
             return seed && !lockSeed;
@@ -64,9 +64,18 @@ final class Prefilter {
     static final class Reader {
         private final WordScanner scanner;
 
-        Reader(Set<String> seedWords, Set<String> actorWords) {
+        /** The rule of each bit above the fixed groups: a file's facts say whose trigger words it holds. */
+        private final List<String> ruleBits = new ArrayList<>();
+
+        /** @param triggers each rule's trigger words ({@link StaticCheck#textTriggers()}); at most 24 rules */
+        Reader(Map<String, Set<String>> triggers, Set<String> actorWords) {
             Map<String, Integer> groups = new java.util.LinkedHashMap<>();
-            for (String w : seedWords) groups.merge(w, SEED, (a, b) -> a | b);
+            for (Map.Entry<String, Set<String>> e : triggers.entrySet()) {
+                if (ruleBits.size() >= 24) throw new IllegalArgumentException("too many rules for the word automaton");
+                int bit = 1 << (7 + ruleBits.size());
+                ruleBits.add(e.getKey());
+                for (String w : e.getValue()) groups.merge(w, SEED | bit, (a, b) -> a | b);
+            }
             for (String w : StaticCheck.LOCK_WORDS) groups.merge(w, LOCK, (a, b) -> a | b);
             for (String w : actorWords) groups.merge(w, ACTOR, (a, b) -> a | b);
             for (String w : DECL_KEYWORDS) groups.merge(w, DECL, (a, b) -> a | b);
@@ -101,7 +110,9 @@ final class Prefilter {
             boolean lockSeed = seed && (seen & LOCK) != 0;
             boolean actor = lockSeed || (seen & ACTOR) != 0 || waits[0];
             supers.removeAll(declares);
-            return new Facts(seed, lockSeed, actor, declares, supers);
+            Set<String> rules = new HashSet<>();
+            for (int i = 0; i < ruleBits.size(); i++) if ((seen & (1 << (7 + i))) != 0) rules.add(ruleBits.get(i));
+            return new Facts(seed, lockSeed, actor, declares, supers, Set.copyOf(rules));
         }
     }
 

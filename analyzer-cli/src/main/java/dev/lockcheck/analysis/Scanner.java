@@ -43,6 +43,8 @@ public final class Scanner {
     private final ScanOptions options;
     /** Files handed to the parser (the prefilter's selection), whether or not they parsed. */
     private int attempted;
+    /** The selected rules whose trigger words some file holds (the others cannot find anything). */
+    private Set<String> activeRules = Set.of();
 
     public Scanner(ScanOptions options) {
         this.options = options;
@@ -80,7 +82,7 @@ public final class Scanner {
                 findings = prepared.analyzer().findings(prepared.pass());
                 errors.addAll(prepared.passErrors());
             } else {
-                findings = new Analyzer(prepared.files(), options.rules(), errors, options.jobs()).run();
+                findings = new Analyzer(prepared.files(), activeRules, errors, options.jobs()).run();
             }
         } catch (RuntimeException | StackOverflowError e) {
             throw new AnalysisFailedException("analysis failed: " + e, e);
@@ -297,9 +299,9 @@ public final class Scanner {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false)
                 .setStoreTokens(true)));
-        Set<String> triggers = new HashSet<>();
+        Map<String, Set<String>> triggers = new java.util.LinkedHashMap<>();
         for (StaticCheck c : Checks.all()) {
-            if (options.rules() == null || options.rules().contains(c.ruleId())) triggers.addAll(c.textTriggers());
+            if (options.rules() == null || options.rules().contains(c.ruleId())) triggers.put(c.ruleId(), c.textTriggers());
         }
         Prefilter.Reader reader = new Prefilter.Reader(triggers,
                 Prefilter.actorWords(Handoffs.handoffTypeNames()));
@@ -315,6 +317,9 @@ public final class Scanner {
                 Read r = get(fu);
                 if (r.text() != null) readable.add(r);
             }
+            // a rule whose trigger words no file of the tree holds cannot find anything: not run
+            activeRules = new java.util.TreeSet<>();
+            for (Read r : readable) activeRules.addAll(r.facts().rules());
             if (!options.prefilter()) {
                 attempted = readable.size();
                 return Prepared.of(parse(pool, parsers, readable, errors));
@@ -343,7 +348,7 @@ public final class Scanner {
                 for (ParsedFile pf : parsed) if (followsAll.contains(pf.source())) followAll.add(pf);
                 List<FileError> passErrors = java.util.Collections.synchronizedList(new ArrayList<>());
                 List<ParsedFile> these = List.copyOf(parsed);
-                Analyzer analyzer = new Analyzer(these, options.rules(), passErrors, options.jobs());
+                Analyzer analyzer = new Analyzer(these, activeRules, passErrors, options.jobs());
                 Analyzer.Pass pass = analyzer.prefilterPass(outside, followAll);
                 last = new Prepared(these, analyzer, pass, passErrors);
                 Analyzer.Needed needed = pass.needed();
