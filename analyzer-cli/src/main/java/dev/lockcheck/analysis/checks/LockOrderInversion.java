@@ -47,9 +47,11 @@ final class LockOrderInversion implements StaticCheck {
             return t;
         }
 
+        /** {@code Journal.java:20} for a direct acquisition, {@code Journal.java:20, acquiring at Ledger.java:21} through calls. */
         String where() {
+            TraceStep first = inner.via().get(0);
             TraceStep last = inner.via().get(inner.via().size() - 1);
-            return Evidence.at(last);
+            return inner.via().size() == 1 ? Evidence.at(first) : Evidence.at(first) + ", acquiring at " + Evidence.at(last);
         }
     }
 
