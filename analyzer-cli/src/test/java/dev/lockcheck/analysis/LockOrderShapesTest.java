@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
  * LC007 on the code shapes behind its false positives on ZooKeeper, Kafka, HDFS and Cassandra
  * (the triage of issue 3): each fixture is the minimal form of a real report that was wrong, and
  * must stay silent. The comments inside say which line was reported and why it was wrong. The
- * true inversions are in samples/lc007.
+ * true inversions are in samples/lc007. Fixtures only need to parse: the two-names one writes
+ * {@code Base.this} inside Child's inner class, which javac rejects, to keep Kafka's two names of
+ * one monitor in two lines (samples/lc007/SuperclassThis is the compilable look-alike).
  */
 class LockOrderShapesTest {
     @TempDir
