@@ -409,6 +409,54 @@ final class BodyAnalyzer {
 
     // ================================================================ conditions
 
+    /**
+     * A test of a lock's own hold count by this thread: {@code rw.getReadHoldCount() > 0} (or
+     * {@code == 0}, {@code != 0}), {@code getWriteHoldCount()}, {@code getHoldCount()},
+     * {@code isHeldByCurrentThread()}, {@code isWriteLockedByCurrentThread()}. The branch where the
+     * count is zero knows the lock (in that mode) is not held; null when {@code e} is no such test.
+     */
+    private Branches holdCountTest(Expression e, State st) {
+        MethodCallExpr call;
+        boolean trueMeansHeld;
+        if (e instanceof MethodCallExpr mc && mc.getArguments().isEmpty()
+                && (mc.getNameAsString().equals("isHeldByCurrentThread") || mc.getNameAsString().equals("isWriteLockedByCurrentThread"))) {
+            call = mc;
+            trueMeansHeld = true;
+        } else if (e instanceof BinaryExpr be && strip(be.getLeft()) instanceof MethodCallExpr mc && mc.getArguments().isEmpty()
+                && HOLD_COUNTS.contains(mc.getNameAsString()) && isZero(be.getRight())) {
+            call = mc;
+            switch (be.getOperator()) {
+                case GREATER, NOT_EQUALS -> trueMeansHeld = true;
+                case EQUALS, LESS_EQUALS -> trueMeansHeld = false;
+                default -> {
+                    return null;
+                }
+            }
+        } else {
+            return null;
+        }
+        LockRef ref = heldRefOf(call);
+        if (ref == null) return null;
+        State s = eval(e, st);
+        if (s == null) return new Branches(null, null);
+        return trueMeansHeld ? new Branches(s, s.knownNotHeld(ref)) : new Branches(s.knownNotHeld(ref), s);
+    }
+
+    private static final Set<String> HOLD_COUNTS = Set.of("getReadHoldCount", "getWriteHoldCount", "getHoldCount");
+
+    /** The lock and mode a hold-count call is about, or null. */
+    private LockRef heldRefOf(MethodCallExpr call) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null) return null;
+        String name = call.getNameAsString();
+        if (name.equals("getReadHoldCount") || name.equals("getWriteHoldCount") || name.equals("isWriteLockedByCurrentThread")) {
+            LockId id = resolver.lockIdOf(scope);
+            return id == null ? null : new LockRef(id, name.equals("getReadHoldCount") ? LockMode.READ : LockMode.WRITE);
+        }
+        // getHoldCount / isHeldByCurrentThread: a ReentrantLock, or the write view of a read-write lock
+        return resolver.viewRef(scope);
+    }
+
     private Branches cond(Expression c, State st) {
         if (st == null) return new Branches(null, null);
         Expression e = strip(c);
@@ -416,6 +464,8 @@ final class BodyAnalyzer {
             Branches b = cond(u.getExpression(), st);
             return new Branches(b.whenFalse, b.whenTrue);
         }
+        Branches guard = holdCountTest(e, st);
+        if (guard != null) return guard;
         if (e instanceof BinaryExpr be) {
             switch (be.getOperator()) {
                 case AND -> {
@@ -640,7 +690,8 @@ final class BodyAnalyzer {
         switch (row.op()) {
             case ACQUIRE -> {
                 record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
-                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld), instance), true);
+                        List.of(step(mc, "acquires " + ref.describe())), Set.copyOf(releasedNotHeld), instance,
+                        st.notHeld.contains(ref)), true);
                 Held h = new Held(ref, mc, Op.ACQUIRE, instance);
                 checkInsideTry(h);
                 return st.acquire(h);
@@ -766,6 +817,8 @@ final class BodyAnalyzer {
             TraceStep call = step(mc, "calls " + m.display());
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
+                // guarded by the lock's own hold count: it does not happen for a caller holding the lock
+                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(a.ref())) continue;
                 Set<LockId> rb = e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore();
                 List<Held> held = without(st.held, rb);
                 List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
@@ -775,7 +828,7 @@ final class BodyAnalyzer {
                 for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
                 Obs x = e instanceof Obs.Acquire a
                         ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
-                        Resolver.rebase(a.instance(), receiver))
+                        Resolver.rebase(a.instance(), receiver), a.unlessHeld() || st.notHeld.contains(a.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
                 record(x, !held.isEmpty());

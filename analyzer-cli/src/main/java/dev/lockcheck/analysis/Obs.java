@@ -31,7 +31,11 @@ public sealed interface Obs {
      * {@code instance}: the object whose lock it is, as seen from this body (see {@link Held#instance()}).
      */
     record Acquire(List<Held> held, LockRef ref, LockApis.Op op, boolean inLoop, Node node, List<TraceStep> via,
-                   Set<LockId> releasedBefore, String instance) implements Obs {
+                   Set<LockId> releasedBefore, String instance, boolean unlessHeld) implements Obs {
+        Acquire(List<Held> held, LockRef ref, LockApis.Op op, boolean inLoop, Node node, List<TraceStep> via,
+                Set<LockId> releasedBefore, String instance) {
+            this(held, ref, op, inLoop, node, via, releasedBefore, instance, false);
+        }
     }
 
     /** A blocking handoff. {@code conditionOf}: for Condition.await, the lock the condition belongs to. */

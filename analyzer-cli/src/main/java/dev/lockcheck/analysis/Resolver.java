@@ -493,6 +493,12 @@ public final class Resolver {
         return null;
     }
 
+    /** The lock object an expression denotes (a read-write lock, a ReentrantLock...), or null. */
+    public LockId lockIdOf(Expression e) {
+        LockVal v = lockOf(e);
+        return v instanceof LockVal.Obj o ? o.id() : null;
+    }
+
     /** The StampedLock an expression denotes, or null. */
     public LockId stampedOf(Expression e) {
         LockVal v = lockOf(e);

@@ -20,21 +20,42 @@ final class State {
     record Binding(Held held, boolean pending) {
     }
 
-    static final State EMPTY = new State(List.of(), Map.of());
+    static final State EMPTY = new State(List.of(), Map.of(), java.util.Set.of());
 
     final List<Held> held;
     final Map<String, Binding> vars;
+    /**
+     * Locks (and modes) this thread is known not to hold here: the branch of a test of the lock's
+     * own hold count ({@code if (rw.getReadHoldCount() > 0) return ...;}). An acquisition made
+     * under such a fact happens only for callers that do not hold the lock.
+     */
+    final java.util.Set<LockRef> notHeld;
 
-    private State(List<Held> held, Map<String, Binding> vars) {
+    private State(List<Held> held, Map<String, Binding> vars, java.util.Set<LockRef> notHeld) {
         this.held = held;
         this.vars = vars;
+        this.notHeld = notHeld;
+    }
+
+    /** This state where the thread is known not to hold {@code ref}. */
+    State knownNotHeld(LockRef ref) {
+        if (notHeld.contains(ref)) return this;
+        java.util.Set<LockRef> n = new java.util.HashSet<>(notHeld);
+        n.add(ref);
+        return new State(held, vars, java.util.Set.copyOf(n));
     }
 
     State acquire(Held h) {
         List<Held> n = new ArrayList<>(held.size() + 1);
         n.addAll(held);
         n.add(h);
-        return new State(List.copyOf(n), vars);
+        java.util.Set<LockRef> nh = notHeld;
+        if (!nh.isEmpty()) {
+            nh = new java.util.HashSet<>(nh);
+            nh.removeIf(r -> r.id().equals(h.ref().id()));
+            nh = java.util.Set.copyOf(nh);
+        }
+        return new State(List.copyOf(n), vars, nh);
     }
 
     /** Removes the most recent hold of {@code ref} (any mode of its lock when {@code anyMode}); null if none was held. */
@@ -44,7 +65,7 @@ final class State {
             if (h.ref().id().equals(ref.id()) && (anyMode || h.ref().mode() == ref.mode())) {
                 List<Held> n = new ArrayList<>(held);
                 n.remove(i);
-                return new State(List.copyOf(n), vars);
+                return new State(List.copyOf(n), vars, notHeld);
             }
         }
         return null;
@@ -54,7 +75,7 @@ final class State {
     State withoutMonitors() {
         List<Held> n = new ArrayList<>();
         for (Held h : held) if (h.ref().mode() != dev.lockcheck.model.LockMode.MONITOR) n.add(h);
-        return n.size() == held.size() ? this : new State(List.copyOf(n), vars);
+        return n.size() == held.size() ? this : new State(List.copyOf(n), vars, notHeld);
     }
 
     /** Drops every hold of these locks (a callee released them). */
@@ -62,14 +83,14 @@ final class State {
         if (ids.isEmpty()) return this;
         List<Held> n = new ArrayList<>();
         for (Held h : held) if (!ids.contains(h.ref().id())) n.add(h);
-        return n.size() == held.size() ? this : new State(List.copyOf(n), vars);
+        return n.size() == held.size() ? this : new State(List.copyOf(n), vars, notHeld);
     }
 
     State bind(String var, Binding b) {
         Map<String, Binding> n = new HashMap<>(vars);
         if (b == null) n.remove(var);
         else n.put(var, b);
-        return new State(held, Map.copyOf(n));
+        return new State(held, Map.copyOf(n), notHeld);
     }
 
     boolean holds(LockRef ref) {
@@ -105,7 +126,9 @@ final class State {
                 vars.put(e.getKey(), new Binding(e.getValue().held(), e.getValue().pending() || other.pending()));
             }
         }
-        return new State(List.copyOf(out), Map.copyOf(vars));
+        java.util.Set<LockRef> nh = new java.util.HashSet<>(a.notHeld);
+        nh.retainAll(b.notHeld);
+        return new State(List.copyOf(out), Map.copyOf(vars), java.util.Set.copyOf(nh));
     }
 
     static State joinAll(List<State> states) {
