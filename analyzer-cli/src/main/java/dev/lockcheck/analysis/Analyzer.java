@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs every static check over the parsed project: index, per-body flow (in parallel), then the checks. */
 final class Analyzer {
@@ -114,11 +112,7 @@ final class Analyzer {
             if (rules == null || rules.contains(c.ruleId())) (Checks.sharesTreeMemos(c) ? together : others).add(c);
         }
         // two threads: the checks sharing memos on the trees in order on one, the others beside them
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(null, r, "lockcheck-checks", STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(1, "lockcheck-checks", STACK_BYTES);
         try {
             Future<?> first = jobs > 1 ? pool.submit(() -> together.forEach(c -> c.check(facts, sink))) : null;
             if (first == null) together.forEach(c -> c.check(facts, sink));
@@ -172,12 +166,7 @@ final class Analyzer {
 
     private List<BodyResult> analyse(List<Body> bodies, Summaries summaries, Resolver resolver,
                                      java.util.function.Predicate<Body> walk) {
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(null, r, "lockcheck-analyse-" + n.incrementAndGet(), STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(jobs, "lockcheck-analyse", STACK_BYTES);
         try {
             List<Future<BodyResult>> fs = new ArrayList<>(bodies.size());
             for (Body b : bodies) {

@@ -30,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One scan: find the files, read and parse them in parallel, analyse, and build the report. */
@@ -261,11 +259,7 @@ public final class Scanner {
 
     private List<Loaded> loadAll(List<SourceFile> files, boolean digest) {
         if (files.isEmpty()) return List.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), files.size())), r -> {
-            Thread t = new Thread(r, "lockcheck-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(Math.min(options.jobs(), files.size()), "lockcheck-read", 0);
         try {
             List<Future<Loaded>> fs = new ArrayList<>(files.size());
             for (SourceFile f : files) {
@@ -284,13 +278,7 @@ public final class Scanner {
 
     private Prepared parseAll(List<SourceFile> files, List<Loaded> loaded, List<FileError> errors, List<FileError> warnings) {
         if (files.isEmpty()) return Prepared.of(List.of());
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(null, r, "lockcheck-parse-" + n.incrementAndGet(), PARSER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), files.size())), tf);
+        ExecutorService pool = Workers.pool(Math.min(options.jobs(), files.size()), "lockcheck-parse", PARSER_STACK_BYTES);
         parsedCount.set(0);
         // RAW: the full grammar without JavaParser's validators and post-processors, which walk
         // the whole tree several times (3x the parse on a 100,000-line file) and only reject
