@@ -300,6 +300,7 @@ public final class Scanner {
             for (int i = 0; i < files.size(); i++) {
                 SourceFile f = files.get(i);
                 SourceReader.Loaded content = loaded.get(i).content();
+                loaded.set(i, null); // the bytes live only until they are decoded
                 reads.add(pool.submit(() -> readOne(f, content, errors, warnings, reader)));
             }
             List<Read> readable = new ArrayList<>();
