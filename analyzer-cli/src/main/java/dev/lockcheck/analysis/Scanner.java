@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -100,12 +101,17 @@ public final class Scanner {
 
     private ScanResult result(Report report, List<SourceFile> files, List<String> unreadable) {
         Map<String, String> display = new HashMap<>();
-        Map<String, String> repo = new HashMap<>();
+        Map<String, Path> paths = new HashMap<>();
         for (SourceFile f : files) {
             display.putIfAbsent(f.relPath(), f.display());
-            repo.putIfAbsent(f.relPath(), repoRelative(f.path()));
+            paths.putIfAbsent(f.relPath(), f.path());
         }
-        return new ScanResult(report, p -> display.getOrDefault(p, p), p -> repo.getOrDefault(p, p), unreadable);
+        // repository paths only for the files a report names (SARIF), each worked out once
+        Map<String, String> repo = new HashMap<>();
+        Map<Path, Optional<Path>> gitRoots = new HashMap<>();
+        java.util.function.UnaryOperator<String> toRepo = p -> repo.computeIfAbsent(p,
+                k -> paths.containsKey(k) ? repoRelative(paths.get(k), gitRoots) : k);
+        return new ScanResult(report, p -> display.getOrDefault(p, p), toRepo, unreadable);
     }
 
     /** Progress on standard error, once the scan has run longer than a moment; erased when done. */
@@ -417,12 +423,24 @@ public final class Scanner {
         return "parse error" + where + ": " + msg + (problems.size() > 1 ? " (" + (problems.size() - 1) + " more)" : "");
     }
 
-    private static String repoRelative(Path file) {
+    /**
+     * The file's path from the root of its git checkout (or from the working directory); the
+     * checkout root of each directory is looked up once ({@code gitRoots}), not once per file.
+     */
+    private static String repoRelative(Path file, Map<Path, Optional<Path>> gitRoots) {
         Path abs = file.toAbsolutePath().normalize();
-        for (Path dir = abs.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) return dir.relativize(abs).toString().replace('\\', '/');
-        }
+        Path root = abs.getParent() == null ? null : gitRoot(abs.getParent(), gitRoots).orElse(null);
+        if (root != null) return root.relativize(abs).toString().replace('\\', '/');
         Path cwd = Path.of("").toAbsolutePath();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString().replace('\\', '/');
+    }
+
+    private static Optional<Path> gitRoot(Path dir, Map<Path, Optional<Path>> known) {
+        Optional<Path> r = known.get(dir);
+        if (r != null) return r;
+        if (Files.exists(dir.resolve(".git"))) r = Optional.of(dir);
+        else r = dir.getParent() == null ? Optional.empty() : gitRoot(dir.getParent(), known);
+        known.put(dir, r);
+        return r;
     }
 }
