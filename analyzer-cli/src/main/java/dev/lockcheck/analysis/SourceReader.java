@@ -28,10 +28,6 @@ final class SourceReader {
     record Loaded(byte[] bytes, String problem) {
     }
 
-    static Result read(Path file) {
-        return decode(load(file));
-    }
-
     /** Reads a file's bytes once: the scan cache hashes them and the prefilter decodes them. */
     static Loaded load(Path file) {
         try {
