@@ -31,10 +31,15 @@ final class Prefilter {
      * What the prefilter reads from one file's text. {@code actor}: the file takes a lock or names a
      * blocking handoff type (or calls wait()/join()), so its code can block or lock by itself.
      */
-    record Facts(boolean seed, boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers, Set<String> rules) {
+    record Facts(boolean lockSeed, boolean actor, Set<String> declares, Set<String> supers, Set<String> rules) {
+        /** A starting point of some rule: the file holds one of its trigger words. */
+        boolean seed() {
+            return !rules.isEmpty();
+        }
+
         /** A starting point of a check that is not about held locks (caches, Redis): its callees are followed too. */
         boolean followsAllCalls() {
-            return seed && !lockSeed;
+            return seed() && !lockSeed;
         }
     }
 
@@ -54,7 +59,7 @@ final class Prefilter {
         for (int i = 0; i < files.size(); i++) if (files.get(i).actor()) canAct.set(i);
     }
 
-    private static final int SEED = 1, LOCK = 2, ACTOR = 4, DECL = 8, SUPER = 16, WAIT = 32, JOIN = 64;
+    private static final int LOCK = 1, ACTOR = 4, DECL = 8, SUPER = 16, WAIT = 32, JOIN = 64;
 
     /**
      * Reads a file's facts in one pass over its text ({@link WordScanner}): a regular expression
@@ -74,7 +79,7 @@ final class Prefilter {
                 if (ruleBits.size() >= 24) throw new IllegalArgumentException("too many rules for the word automaton");
                 int bit = 1 << (7 + ruleBits.size());
                 ruleBits.add(e.getKey());
-                for (String w : e.getValue()) groups.merge(w, SEED | bit, (a, b) -> a | b);
+                for (String w : e.getValue()) groups.merge(w, bit, (a, b) -> a | b);
             }
             for (String w : StaticCheck.LOCK_WORDS) groups.merge(w, LOCK, (a, b) -> a | b);
             for (String w : actorWords) groups.merge(w, ACTOR, (a, b) -> a | b);
@@ -106,13 +111,12 @@ final class Prefilter {
                     if (j < text.length() && (text.charAt(j) == ')' || Character.isDigit(text.charAt(j)))) waits[0] = true;
                 }
             });
-            boolean seed = (seen & SEED) != 0;
-            boolean lockSeed = seed && (seen & LOCK) != 0;
-            boolean actor = lockSeed || (seen & ACTOR) != 0 || waits[0];
             supers.removeAll(declares);
             Set<String> rules = new HashSet<>();
             for (int i = 0; i < ruleBits.size(); i++) if ((seen & (1 << (7 + i))) != 0) rules.add(ruleBits.get(i));
-            return new Facts(seed, lockSeed, actor, declares, supers, Set.copyOf(rules));
+            boolean lockSeed = !rules.isEmpty() && (seen & LOCK) != 0;
+            boolean actor = lockSeed || (seen & ACTOR) != 0 || waits[0];
+            return new Facts(lockSeed, actor, declares, supers, Set.copyOf(rules));
         }
     }
 
