@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Precision of lockcheck's findings on pinned real trees, against the hand-judged record.
 
-    python3 bench/precision/precision.py RECORD TREE=REPORT.json...
+    python3 bench/precision/precision.py [--no-prefilter] RECORD TREE=REPORT.json...
 
 RECORD is bench/precision/judged.tsv (tab-separated, one judged finding a line, header first).
 Each REPORT is a fresh `lockcheck scan <tree> --format json` of the named tree. A finding is
 matched to the record by (tree, rule, fingerprint); its severity is the one the scan gives now.
 Prints: precision per rule and severity (judged TRUE / judged), the same per tree, the labelled
 known findings (present or not), the findings no one has judged yet, and judged findings the scan
-no longer reports. Always exits 0 (a report, not a gate), 2 on unreadable input.
+no longer reports. --no-prefilter says the reports come from `scan --no-prefilter`: then the
+judgments recorded from such scans (scan column no-prefilter) are expected too, not only the default
+ones. Always exits 0 (a report, not a gate), 2 on unreadable input.
 """
 import collections
 import json
@@ -57,8 +59,11 @@ def pct(t, n):
 
 
 def main(argv):
+    no_prefilter = bool(argv) and argv[0] == "--no-prefilter"
+    if no_prefilter:
+        argv = argv[1:]
     if len(argv) < 2:
-        die("usage: precision.py RECORD TREE=REPORT.json...")
+        die("usage: precision.py [--no-prefilter] RECORD TREE=REPORT.json...")
     record = load_record(argv[0])
     scans = []
     for arg in argv[1:]:
@@ -100,7 +105,9 @@ def main(argv):
                     moved.append((tree, rule, fp, row["location"], row["severity"], loc, sev))
     scanned = {t for t, _ in scans}
     # judgments made on a --no-prefilter scan are kept in reserve: absent from a default scan is normal
-    gone = [r for k, r in record.items() if r["tree"] in scanned and k not in seen and r["scan"] == "default"]
+    def expected(r):
+        return r["tree"] in scanned and (no_prefilter or r["scan"] == "default")
+    gone = [r for k, r in record.items() if expected(r) and k not in seen]
 
     def order(k):
         return tuple(SEVERITIES.index(x) if x in SEVERITIES else x for x in k)
@@ -151,7 +158,12 @@ def main(argv):
             for k, r in rows:
                 sev = current.get(k)
                 parts.append(f"{r['location']} {r['rule']} " + (f"reported ({sev})" if sev else "NOT REPORTED"))
-            state = "all reported" if all(k in current for k, _ in rows) else "MISSING"
+            if all(k in current for k, _ in rows):
+                state = "all reported"
+            elif any(expected(r) for _, r in rows):
+                state = "MISSING"
+            else:
+                state = "not reported by this scan (judged from a --no-prefilter scan)"
             print(f"- {label} [{r['verdict']}]: {state}: " + "; ".join(parts))
         print()
 

@@ -5,6 +5,8 @@
 #   bench/precision/precision.sh kafka-streams    only the named trees
 #   LOCKCHECK_JAR=path/to/lockcheck.jar bench/precision/precision.sh   scan with that jar (java -jar)
 #   SKIP_SCAN=1 bench/precision/precision.sh      report again from the last scans (bench/work/precision/)
+#   NO_PREFILTER=1 bench/precision/precision.sh   scan with --no-prefilter (slower; the record's
+#                                                 no-prefilter judgments are then expected too)
 #
 # Run it from the repository root. Each tree is scanned once with
 #   ./lockcheck scan <tree> --no-cache --jobs $JOBS --format json --fail-on never
@@ -25,6 +27,7 @@ TREES=(
   "kafka-streams|org.apache.kafka:kafka-streams:4.1.0"
 )
 JOBS="${JOBS:-1}"
+NO_PREFILTER="${NO_PREFILTER:-0}"
 
 die() { echo "precision: $*" >&2; exit 2; }
 say() { echo "precision: $*" >&2; }
@@ -40,6 +43,8 @@ TREEDIR="$WORK/trees"
 OUT="$WORK/precision"
 RECORD="$ROOT/bench/precision/judged.tsv"
 mkdir -p "$JARS" "$TREEDIR" "$OUT"
+MODE_OPTS=(); MODE_ARGS=(); SUFFIX=""
+if [ "$NO_PREFILTER" = 1 ]; then MODE_OPTS=(--no-prefilter); MODE_ARGS=(--no-prefilter); SUFFIX=".no-prefilter"; fi
 
 selected=()
 if [ $# -gt 0 ]; then
@@ -95,32 +100,32 @@ if [ "${SKIP_SCAN:-0}" != 1 ]; then
   for t in "${selected[@]}"; do fetch_tree "${t%%|*}" "${t#*|}"; done
   for t in "${selected[@]}"; do
     name="${t%%|*}"
-    say "$name: scanning (--no-cache --jobs $JOBS)..."
+    say "$name: scanning (--no-cache --jobs $JOBS ${MODE_OPTS[*]:-})..."
     set +e
-    "${SCAN[@]}" "bench/work/trees/$name" --no-cache --jobs "$JOBS" --format json --fail-on never \
-      --output "$OUT/$name.json" 2>"$OUT/$name.err"
+    "${SCAN[@]}" "bench/work/trees/$name" --no-cache --jobs "$JOBS" ${MODE_OPTS[@]+"${MODE_OPTS[@]}"} \
+      --format json --fail-on never --output "$OUT/$name$SUFFIX.json" 2>"$OUT/$name$SUFFIX.err"
     rc=$?
     set -e
     if [ "$rc" != 0 ]; then
-      cat "$OUT/$name.err" >&2
+      cat "$OUT/$name$SUFFIX.err" >&2
       die "lockcheck exited with $rc on bench/work/trees/$name (output above)"
     fi
   done
-  echo "$WHO, $(date -u '+%Y-%m-%d %H:%M UTC'), --jobs $JOBS --no-cache" >"$OUT/scanned-by.txt"
+  echo "$WHO, $(date -u '+%Y-%m-%d %H:%M UTC'), --jobs $JOBS --no-cache ${MODE_OPTS[*]:-}" >"$OUT/scanned-by$SUFFIX.txt"
 fi
 
 args=()
 for t in "${selected[@]}"; do
   name="${t%%|*}"
-  [ -f "$OUT/$name.json" ] || die "no scan of $name in $OUT (run without SKIP_SCAN=1)"
-  args+=("$name=$OUT/$name.json")
+  [ -f "$OUT/$name$SUFFIX.json" ] || die "no scan of $name in $OUT (run without SKIP_SCAN=1)"
+  args+=("$name=$OUT/$name$SUFFIX.json")
 done
 {
   echo "# lockcheck precision on pinned trees"
   echo
-  echo "Scanned by $(cat "$OUT/scanned-by.txt" 2>/dev/null || echo '?'); record: bench/precision/judged.tsv."
+  echo "Scanned by $(cat "$OUT/scanned-by$SUFFIX.txt" 2>/dev/null || echo '?'); record: bench/precision/judged.tsv."
   echo
-  python3 "$ROOT/bench/precision/precision.py" "$RECORD" "${args[@]}"
-} >"$OUT/report.md"
-cat "$OUT/report.md"
-say "also written to bench/work/precision/report.md"
+  python3 "$ROOT/bench/precision/precision.py" ${MODE_ARGS[@]+"${MODE_ARGS[@]}"} "$RECORD" "${args[@]}"
+} >"$OUT/report$SUFFIX.md"
+cat "$OUT/report$SUFFIX.md"
+say "also written to bench/work/precision/report$SUFFIX.md"
