@@ -169,8 +169,11 @@ def main(argv):
 
     print(f"## New, unjudged findings ({len(new)})")
     print()
+    gone_at = {(r["tree"], r["rule"], r["location"]): r for r in gone}
     for tree, rule, sev, loc, fp, msg in sorted(new, key=lambda x: (tree_order.index(x[0]), order((x[2],)), x[1], x[3])):
-        print(f"- {tree}\t{rule}\t{sev}\t{loc}\t{fp}\t{msg}")
+        was = gone_at.get((tree, rule, loc))
+        hint = f" [same rule and line as disappeared {was['fingerprint']} judged {was['verdict']}]" if was else ""
+        print(f"- {tree}\t{rule}\t{sev}\t{loc}\t{fp}{hint}\t{msg}")
     if not new:
         print("(none)")
     print()
