@@ -63,6 +63,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "around the first DIR (or the working directory), else to that directory")
     List<Path> sourceRoots;
 
+    @Option(names = "--rules-url", paramLabel = "URL",
+            description = "SARIF: base URL of the rule pages (each rule's helpUri is URL/LC001.md), e.g. where you publish "
+                    + "the distribution's docs/rules/ (default: $LOCKCHECK_RULES_URL; none: the page is inside the SARIF)")
+    String rulesUrl;
+
     @Override
     public Integer call() throws IOException {
         Instant start = Instant.now();
@@ -152,7 +157,7 @@ final class ReportCommand implements Callable<Integer> {
                     new SarifReport(p -> {
                         Path abs = cwd.resolve(p).normalize();
                         return abs.startsWith(root) && Files.exists(abs) ? root.relativize(abs).toString().replace('\\', '/') : p;
-                    }).srcRoot(root)
+                    }).srcRoot(root).rulesUrl(rulesUrl != null ? rulesUrl : System.getenv(SarifReport.RULES_URL_ENV))
                             .invocation(new SarifReport.Invocation(spec.root().commandLine().getParseResult().originalArgs(),
                                     start, Instant.now(), Path.of("").toAbsolutePath()))
                             .write(report, out);

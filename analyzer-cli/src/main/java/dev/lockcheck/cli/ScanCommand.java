@@ -75,6 +75,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "(default: what the heap can parse safely, 512 KiB to 8 MiB)")
     Long maxFileSize;
 
+    @Option(names = "--rules-url", paramLabel = "URL",
+            description = "SARIF: base URL of the rule pages (each rule's helpUri is URL/LC001.md), e.g. where you publish "
+                    + "the distribution's docs/rules/ (default: $LOCKCHECK_RULES_URL; none: the page is inside the SARIF)")
+    String rulesUrl;
+
     @Option(names = "--no-prefilter",
             description = "parse every file, not only those that can matter (slower; same findings, and parse errors of every file)")
     boolean noPrefilter;
@@ -266,6 +271,7 @@ final class ScanCommand implements Callable<Integer> {
                     SourceRoot root = SourceRoot.of(paths);
                     new SarifReport(root.relativizer(result.displayPath()))
                             .srcRoot(root.dir())
+                            .rulesUrl(rulesUrl != null ? rulesUrl : System.getenv(SarifReport.RULES_URL_ENV))
                             .sources(sourceLines(result))
                             .invocation(new SarifReport.Invocation(originalArgs(), start, java.time.Instant.now(),
                                     Path.of("").toAbsolutePath()))
