@@ -233,4 +233,14 @@ class FaultsTest {
         assertEquals("app/src/main/java/acme/Cache.java", s.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText(),
                 s.toString());
     }
+
+    @Test
+    void scanJsonOfTheSamples_matchesTheDocumentedSchema() throws Exception {
+        Path samples = Path.of(System.getProperty("lockcheck.samples", "../samples"), "src/main/java");
+        assumeTrue(Files.isDirectory(samples), "samples present");
+        Path json = dir.resolve("samples.json");
+        Run r = run("scan", samples.toString(), "--format", "json", "--output", json.toString(), "--fail-on", "never", "--no-cache");
+        assertEquals(Main.EXIT_OK, r.exit(), r.err());
+        assertEquals(List.of(), dev.lockcheck.report.JsonSchemaSubset.reportSchema().validate(ReportJson.mapper().readTree(json.toFile())));
+    }
 }
