@@ -76,7 +76,13 @@ final class RunCommand implements Callable<Integer> {
         if (output != null) ScanCommand.checkWritableFile(output, "--output");
         SourceRoots roots = SourceRoots.of(sourceRoots, Path.of(""));
         boolean temp = reportsDir == null;
-        Path dir = temp ? Files.createTempDirectory("lockcheck-run") : Files.createDirectories(reportsDir);
+        Path dir;
+        try {
+            dir = temp ? Files.createTempDirectory("lockcheck-run") : Files.createDirectories(reportsDir);
+        } catch (IOException e) {
+            throw new Main.UsageException((temp ? "cannot create a temporary directory" : "--reports: cannot create " + reportsDir)
+                    + ": " + ScanCommand.reason(e));
+        }
         if (dir.toAbsolutePath().toString().matches(".*[\\s,].*")) {
             throw new Main.UsageException("the reports directory must not contain spaces or commas: " + dir);
         }
