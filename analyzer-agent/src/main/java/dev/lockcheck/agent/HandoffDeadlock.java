@@ -48,7 +48,11 @@ final class HandoffDeadlock {
         }
     }
 
-    private record Edge(ThreadState to, String why) {
+    /** Kinds of wait-for edges: what the next thread has to do to end the wait. */
+    static final int HOLDER = 0, WRITER_AHEAD = 1, PARTNER = 2;
+
+    /** {@code to} ends the wait; for HOLDER, it holds the lock in {@code heldMode} taken at {@code heldSite}. */
+    private record Edge(ThreadState to, String why, int kind, int heldMode, int heldSite, boolean inferred) {
     }
 
     /** One look: returns true when a deadlock was found and the JVM should stop (onDeadlock=exit). */
@@ -75,7 +79,7 @@ final class HandoffDeadlock {
         Map<ThreadState, Integer> color = new IdentityHashMap<>();
         for (ThreadState start : blocked.keySet()) {
             List<ThreadState> path = new ArrayList<>();
-            List<String> why = new ArrayList<>();
+            List<Edge> why = new ArrayList<>();
             if (dfs(start, graph, color, path, why)) {
                 return found(path, why, blocked);
             }
@@ -84,7 +88,7 @@ final class HandoffDeadlock {
     }
 
     private boolean dfs(ThreadState t, Map<ThreadState, List<Edge>> g, Map<ThreadState, Integer> color,
-                        List<ThreadState> path, List<String> why) {
+                        List<ThreadState> path, List<Edge> why) {
         Integer c = color.get(t);
         if (c != null && c == 2) return false;
         if (c != null && c == 1) {
@@ -96,7 +100,7 @@ final class HandoffDeadlock {
         color.put(t, 1);
         path.add(t);
         for (Edge e : g.getOrDefault(t, List.of())) {
-            why.add(e.why());
+            why.add(e);
             if (dfs(e.to(), g, color, path, why)) return true;
             why.remove(why.size() - 1);
         }
@@ -120,7 +124,8 @@ final class HandoffDeadlock {
                     if (u == w.ts() && mode == Hooks.READ && hm == Hooks.WRITE) continue; // downgrade
                     if (u == w.ts() && mode == Hooks.WRITE && hm == Hooks.WRITE) continue; // reentrant
                     out.add(new Edge(u, "until \"" + u.thread.getName() + "\" releases "
-                            + Names.op(hm, Names.shortLock(w.obj())) + " taken at " + Names.frame(u.heldSite[i])));
+                            + Names.op(hm, Names.shortLock(w.obj())) + " taken at " + Names.frame(u.heldSite[i]),
+                            HOLDER, hm, u.heldSite[i], false));
                     break;
                 }
             }
@@ -129,7 +134,7 @@ final class HandoffDeadlock {
                 for (Wait o : blocked.values()) {
                     if (o.ts() != w.ts() && o.obj() == w.obj() && o.code() == writeMode) {
                         out.add(new Edge(o.ts(), "a new reader queues behind the pending writer \""
-                                + o.ts().thread.getName() + "\""));
+                                + o.ts().thread.getName() + "\"", WRITER_AHEAD, -1, 0, false));
                     }
                 }
             }
@@ -154,13 +159,14 @@ final class HandoffDeadlock {
                 }
             }
             if (partner != null && blocked.containsKey(partner)) {
-                out.add(new Edge(partner, "which only \"" + partner.thread.getName() + "\" can end (" + how + ")"));
+                out.add(new Edge(partner, "which only \"" + partner.thread.getName() + "\" can end (" + how + ")",
+                        PARTNER, -1, 0, false));
             }
         }
         return out;
     }
 
-    private boolean found(List<ThreadState> cycle, List<String> why, Map<ThreadState, Wait> blocked) {
+    private boolean found(List<ThreadState> cycle, List<Edge> why, Map<ThreadState, Wait> blocked) {
         if (cycle.size() == 1 && selfReported.containsKey(cycle.get(0))) return options.exitOnDeadlock();
         // start the story at a thread that holds a shared lock across a handoff, if there is one
         int start = 0;
@@ -172,7 +178,7 @@ final class HandoffDeadlock {
             }
         }
         List<ThreadState> c = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<Edge> reasons = new ArrayList<>();
         for (int i = 0; i < cycle.size(); i++) {
             c.add(cycle.get((start + i) % cycle.size()));
             reasons.add(why.get((start + i) % why.size()));
@@ -214,18 +220,36 @@ final class HandoffDeadlock {
             trace.add(step(w.site(), t.thread.getName() + " " + (w.lock() ? "waits for " + Names.mode(w.code()).describe()
                     + " " + Names.lock(w.obj()) : "waits in " + Names.handoff(w.obj()))));
             text.append(name).append(part).append(' ').append(waits).append('\n')
-                    .append("    -> ").append(reasons.get(i)).append('\n');
+                    .append("    -> ").append(reasons.get(i).why()).append('\n');
             msg.append(i == 0 ? "" : "; ").append(t.thread.getName()).append(part).append(' ').append(waits)
-                    .append(", ").append(reasons.get(i));
+                    .append(", ").append(reasons.get(i).why());
             fp.add(Names.frame(w.site()));
         }
         text.append("\n *** DEADLOCK ***\n\n");
         String lock = firstLock == null ? null : Names.lock(firstLock);
         if (firstLock != null && !options.includes(allocationClass(firstLock))) return false;
         Finding f = new Finding(ID, Severity.ERROR, msg.toString(), Reporter.location(firstStack, blocked.get(c.get(0)).site()),
-                lock, trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null);
+                lock, trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null, cycleData(c, reasons, blocked));
         reporter.report(f, text.toString());
         return options.exitOnDeadlock();
+    }
+
+    /** The cycle as data: each thread's wait, and what the next thread does to end it (holds, completes). */
+    private static dev.lockcheck.report.Cycle cycleData(List<ThreadState> c, List<Edge> reasons, Map<ThreadState, Wait> blocked) {
+        CycleData d = new CycleData(true);
+        for (ThreadState t : c) d.thread(t, t.thread.getName(), CycleData.at(blocked.get(t).site()));
+        for (int i = 0; i < c.size(); i++) {
+            ThreadState t = c.get(i);
+            Wait w = blocked.get(t);
+            String me = d.thread(t, t.thread.getName(), null);
+            String target = w.lock() ? d.lock(w.obj()) : d.handoff(w.obj(), w.site());
+            d.waitsFor(me, target, w.lock() ? w.code() : -1, w.site());
+            Edge e = reasons.get(i);
+            String next = d.thread(e.to(), e.to().thread.getName(), null);
+            if (e.kind() == HOLDER) d.holds(next, target, e.heldMode(), e.heldSite());
+            else if (e.kind() == PARTNER) d.completes(next, target, null, e.inferred());
+        }
+        return d.build();
     }
 
     static String allocationClass(Object key) {

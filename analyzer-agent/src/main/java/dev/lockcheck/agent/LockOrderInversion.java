@@ -134,6 +134,17 @@ final class LockOrderInversion {
         return null;
     }
 
+    /** Each edge's thread holds the edge's first lock and (at that moment) asks for the second. */
+    private static dev.lockcheck.report.Cycle cycleData(List<Edge> cycle) {
+        CycleData d = new CycleData(false);
+        for (Edge e : cycle) {
+            String t = d.thread(e.owner, e.thread, CycleData.at(e.site));
+            d.holds(t, d.lock(e.from), e.fromMode, 0);
+            d.waitsFor(t, d.lock(e.to), e.toMode, e.site);
+        }
+        return d.build();
+    }
+
     private void report(List<Edge> cycle) {
         Object gate = cycle.get(0).gate;
         boolean gated = gate != UNGATED;
@@ -168,7 +179,8 @@ final class LockOrderInversion {
         text.append("\n *** POSSIBLE DEADLOCK ***\n\n");
         Edge last = cycle.get(cycle.size() - 1);
         Finding f = new Finding(ID, Severity.ERROR, msg.toString(), Reporter.location(List.of(), last.site),
-                Names.lock(cycle.get(0).from), trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null);
+                Names.lock(cycle.get(0).from), trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null,
+                cycleData(cycle));
         reporter.report(f, text.toString());
     }
 }

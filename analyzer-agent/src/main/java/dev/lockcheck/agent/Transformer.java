@@ -83,6 +83,12 @@ final class Transformer implements ClassFileTransformer {
             return Sites.add(owner, method, source, line);
         }
 
+        /** A site of a redirected call, which also remembers the call ({@code SynchronousQueue.put}). */
+        private int site(String calledOwner, String called) {
+            changed[0] = true;
+            return Sites.add(owner, method, source, line, calledOwner.substring(calledOwner.lastIndexOf('/') + 1) + "." + called);
+        }
+
         @Override
         public void visitLineNumber(int l, Label start) {
             line = l;
@@ -111,7 +117,7 @@ final class Transformer implements ClassFileTransformer {
             if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
                 Redirects.Target t = Redirects.find(mOwner, name, desc);
                 if (t != null) {
-                    super.visitLdcInsn(site());
+                    super.visitLdcInsn(site(mOwner, name));
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, t.name(), t.desc(), false);
                     return;
                 }

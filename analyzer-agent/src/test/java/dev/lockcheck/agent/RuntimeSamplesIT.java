@@ -2,8 +2,10 @@ package dev.lockcheck.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockcheck.report.Cycle;
 import dev.lockcheck.report.Finding;
 import dev.lockcheck.report.Report;
 import dev.lockcheck.report.ReportJson;
@@ -78,6 +80,38 @@ class RuntimeSamplesIT {
     }
 
     @Test
+    void seedHang_cycleData_namesTheHolderTheQueuedWriterTheBlockedReaderAndTheHandoff() throws Exception {
+        Run r = run("SeedHang", "onDeadlock=exit,interval=200");
+        Cycle c = r.only("LC201").cycle();
+        assertNotNull(c, "LC201 carries its cycle");
+        assertTrue(c.live());
+        String producer = node(c.threads(), "producer");
+        String consumer = node(c.threads(), "consumer");
+        String writer = node(c.threads(), "writer");
+        String lock = node(c.locks(), "lockcheck.samples.runtime.SeedHang.lock");
+        assertEquals(1, c.handoffs().size(), c.toString());
+        Cycle.Node queue = c.handoffs().get(0);
+        assertEquals("SynchronousQueue.put", queue.name());
+        assertEquals("SeedHang.java:23", c.locks().get(0).site(), "the lock's allocation site");
+        assertEdge(c, producer, lock, Cycle.HOLDS, "read");
+        assertEdge(c, writer, lock, Cycle.WAITS_FOR, "write");
+        assertEdge(c, consumer, lock, Cycle.WAITS_FOR, "read");
+        assertEdge(c, producer, queue.id(), Cycle.WAITS_FOR, null);
+        assertEdge(c, consumer, queue.id(), Cycle.COMPLETES, null);
+    }
+
+    static String node(List<Cycle.Node> nodes, String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node " + name + " in " + nodes)).id();
+    }
+
+    static void assertEdge(Cycle c, String from, String to, String kind, String mode) {
+        assertTrue(c.edges().stream().anyMatch(e -> e.from().equals(from) && e.to().equals(to) && e.kind().equals(kind)
+                && java.util.Objects.equals(mode, e.mode())), () -> "no edge " + from + " " + kind + " " + to + " (" + mode
+                + ") in " + c.edges());
+    }
+
+    @Test
     void seedHang_withReportOnly_isReportedAndTheProgramEndsOnItsOwnTimeout() throws Exception {
         // the program's own timeout is 20 s: the deadlock is reported long before, the JVM is not stopped
         Run r = run("SeedHang", "interval=200");
@@ -91,6 +125,8 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC202");
         assertEquals("lockcheck.samples.runtime.SeedNoHang.lock", f.lock());
+        assertEquals(1, f.cycle().handoffs().size(), f.cycle().toString());
+        assertTrue(f.cycle().edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES)), f.cycle().toString());
         assertTrue(r.stderr().contains("*** POSSIBLE DEADLOCK ***"), r.stderr());
         assertEquals(List.of("LC202"), r.rules());
     }
@@ -108,6 +144,11 @@ class RuntimeSamplesIT {
         assertEquals(86, r.exit(), r.stderr());
         Finding f = r.only("LC203");
         assertEquals(19, f.location().line());
+        Cycle c = f.cycle();
+        String t = c.threads().get(0).id();
+        String l = c.locks().get(0).id();
+        assertEdge(c, t, l, Cycle.HOLDS, "read");
+        assertEdge(c, t, l, Cycle.WAITS_FOR, "write");
         assertEquals(List.of("LC203"), r.rules());
     }
 
@@ -117,6 +158,7 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC205");
         assertEquals(25, f.location().line());
+        assertNotNull(f.cycle());
     }
 
     @Test
@@ -124,6 +166,10 @@ class RuntimeSamplesIT {
         Run r = run("LockOrderInversion", "");
         assertEquals(0, r.exit(), r.stderr());
         assertEquals(List.of("LC204"), r.rules());
+        Cycle c = r.only("LC204").cycle();
+        assertEquals(2, c.locks().size(), c.toString());
+        assertEquals(2, c.threads().size(), c.toString());
+        assertTrue(r.report().findings().stream().allMatch(f -> f.cycle() != null && !f.cycle().live()));
     }
 
     @Test
@@ -132,6 +178,7 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC206");
         assertEquals(26, f.location().line());
+        assertNotNull(f.cycle());
     }
 
     @Test
