@@ -45,6 +45,12 @@ public final class Sites {
         return next++;
     }
 
+    /** Sets the line of a site created before its first line number was read (a synchronized method's entry). */
+    public static synchronized void line(int id, int line) {
+        Site s = sites[id];
+        if (s != null) sites[id] = new Site(s.className, s.method, s.file, line, s.field, s.call);
+    }
+
     public static synchronized void nameField(int id, String internalOwner, String field) {
         Site s = sites[id];
         if (s != null) sites[id] = new Site(s.className, s.method, s.file, s.line, internalOwner.replace('/', '.') + "." + field, s.call);

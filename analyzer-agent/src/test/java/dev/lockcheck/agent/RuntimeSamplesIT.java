@@ -173,6 +173,76 @@ class RuntimeSamplesIT {
     }
 
     @Test
+    void synchronizedMethodsCallingEachOtherInOppositeOrders_isReportedOnce() throws Exception {
+        Run r = run("SynchronizedMethodInversion", "");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+        Cycle c = r.only("LC204").cycle();
+        assertEquals(2, c.locks().size(), c.toString());
+        assertTrue(c.edges().stream().allMatch(e -> "monitor".equals(e.mode())), c.toString());
+        assertTrue(r.only("LC204").message().contains("Account.deposit"), r.only("LC204").message());
+    }
+
+    @Test
+    void synchronizedMethodsDeadlocked_areReportedLiveAsALockOrderDeadlockBetweenMonitors_andExit86() throws Exception {
+        Run r = run("SynchronizedMethodHang", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live lock-order deadlock between monitors"), f.message());
+        assertEquals("lockcheck/samples/runtime/SynchronizedMethodHang.java", f.location().file());
+        assertEquals(2, f.cycle().locks().size(), f.cycle().toString());
+        assertEquals(2, f.cycle().edges().stream().filter(e -> e.kind().equals(Cycle.HOLDS)).count(), f.cycle().toString());
+    }
+
+    @Test
+    void deadlockInsideJdkCode_hashtableMonitors_isReadFromTheJvm_andExit86() throws Exception {
+        Run r = run("HashtableHang", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().contains("lock-order deadlock between monitors java.util.Hashtable@"), f.message());
+        assertEquals(List.of("put-a", "put-b"), f.threads().stream().map(t -> t.name()).sorted().toList());
+        assertEquals(2, f.cycle().locks().size(), f.cycle().toString());
+    }
+
+    @Test
+    void readLockAcrossSupplyAsyncJoin_whoseTaskReadLocks_writerQueued_isLive_andExit86() throws Exception {
+        Run r = run("ReadLockAcrossJoin", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertEquals("lockcheck.samples.runtime.ReadLockAcrossJoin.lock", f.lock());
+        Cycle c = f.cycle();
+        assertEquals("CompletableFuture.join", c.handoffs().get(0).name());
+        assertTrue(c.edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES) && !e.inferred()),
+                "the task's runner is known: " + c);
+        assertEdge(c, node(c.threads(), "writer"), c.locks().get(0).id(), Cycle.WAITS_FOR, "write");
+        assertEdge(c, node(c.threads(), "holder"), c.locks().get(0).id(), Cycle.HOLDS, "read");
+    }
+
+    @Test
+    void readLockAcrossLatchAwait_counterMustReadLockFirst_writerQueued_isLiveWithAnInferredCompleter_andExit86()
+            throws Exception {
+        Run r = run("ReadLockAcrossLatchAwait", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().contains("inferred"), f.message());
+        assertTrue(f.message().contains("loader"), f.message());
+        Cycle c = f.cycle();
+        assertEdge(c, node(c.threads(), "loader"), c.handoffs().get(0).id(), Cycle.COMPLETES, null);
+        assertTrue(c.edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES) && e.inferred()), c.toString());
+        assertEdge(c, node(c.threads(), "loader"), c.locks().get(0).id(), Cycle.WAITS_FOR, "read");
+    }
+
+    @Test
+    void nestedMonitorLockout_waitHoldingAnotherMonitorTheNotifierNeeds_isLive_andExit86() throws Exception {
+        Run r = run("NestedMonitorLockout", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live nested-monitor lockout"), f.message());
+        assertEquals("lockcheck.samples.runtime.NestedMonitorLockout.outer", f.cycle().locks().get(0).name());
+        assertEquals("Object.wait", f.cycle().handoffs().get(0).name());
+    }
+
+    @Test
     void busyTryLockLoop_isAStorm() throws Exception {
         Run r = run("TryLockStorm", "");
         assertEquals(0, r.exit(), r.stderr());
