@@ -114,6 +114,11 @@ public final class AgentMain implements Sink, Hooks.Allocations {
     }
 
     @Override
+    public void halting() {
+        atExit();
+    }
+
+    @Override
     public void allocated(Object lock, int site) {
         Names.allocated(dev.lockcheck.agent.boot.Keys.keyOfNew(lock), site);
     }

@@ -104,6 +104,7 @@ final class Redirects {
         row(J + "Phaser", "awaitAdvance", "(I)I", ph);
         row(J + "Phaser", "arrive", "()I", ph);
         row(J + "Phaser", "arriveAndDeregister", "()I", ph);
+        row("java/lang/Runtime", "halt", "(I)V", "Ljava/lang/Runtime;");
         // final in Object: whatever class the call names, it is Object's method
         String obj = "Ljava/lang/Object;";
         rowAs(OBJECT + "wait", "()V", obj, "objectWait");

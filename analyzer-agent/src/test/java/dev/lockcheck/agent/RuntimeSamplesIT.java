@@ -38,6 +38,11 @@ class RuntimeSamplesIT {
     }
 
     static Run run(String sample, String options) throws Exception {
+        return run(sample, options, null);
+    }
+
+    /** Runs the sample; {@code stop}, when given, is called with the process and its stdout file while it runs. */
+    static Run run(String sample, String options, java.util.function.BiConsumer<Process, Path> stop) throws Exception {
         Files.createDirectories(WORK);
         Path report = WORK.resolve(sample + ".json").toAbsolutePath();
         Files.deleteIfExists(report);
@@ -52,6 +57,7 @@ class RuntimeSamplesIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // under `lockcheck run`, the sample gets exactly one agent: ours
         Process p = pb.start();
+        if (stop != null) stop.accept(p, out);
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(sample + " did not end within 90 s");
@@ -240,6 +246,39 @@ class RuntimeSamplesIT {
         assertTrue(f.message().startsWith("live nested-monitor lockout"), f.message());
         assertEquals("lockcheck.samples.runtime.NestedMonitorLockout.outer", f.cycle().locks().get(0).name());
         assertEquals("Object.wait", f.cycle().handoffs().get(0).name());
+    }
+
+    @Test
+    void programEndingInRuntimeHalt_stillLeavesTheReport() throws Exception {
+        Run r = run("EndsInHalt", "interval=60000");
+        assertEquals(3, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+    }
+
+    @Test
+    void programStoppedBySigterm_stillLeavesTheReport() throws Exception {
+        Run r = run("EndsBySignal", "interval=60000", (p, out) -> {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            try {
+                while (System.nanoTime() < until && !(Files.exists(out) && Files.readString(out).contains("ready"))) {
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            p.destroy(); // SIGTERM: shutdown hooks run
+        });
+        assertEquals(143, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+    }
+
+    @Test
+    void gateLockedCycleAndACycleOnlyOneThreadCouldTake_stayQuiet_theRealOneIsReportedOnce() throws Exception {
+        Run r = run("GateLockCycles", "");
+        assertEquals(0, r.exit(), r.stderr());
+        Finding f = r.only("LC204");
+        assertTrue(f.message().contains("GateLockCycles.ledger"), f.message());
+        assertTrue(f.message().contains("new ReentrantLock() at GateLockCycles.java:25"), f.message());
     }
 
     @Test

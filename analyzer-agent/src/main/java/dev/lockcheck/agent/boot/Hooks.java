@@ -970,4 +970,24 @@ public final class Hooks {
         if (on) handoffOp(p, PRODUCE, site);
         return p.arriveAndDeregister();
     }
+
+    // ---------------------------------------------------------------- Runtime.halt
+
+    /** Runtime.halt skips shutdown hooks: drain and write the report first, then halt. */
+    public static void halt(Runtime r, int status, int site) {
+        Sink s = sink;
+        if (on && s != null) {
+            ThreadState ts = STATE.get();
+            boolean was = ts.internal;
+            ts.internal = true; // the agent's own work is not tracked
+            try {
+                s.halting();
+            } catch (Throwable ignored) {
+                // the application's halt goes ahead whatever happened here
+            } finally {
+                ts.internal = was;
+            }
+        }
+        r.halt(status);
+    }
 }
