@@ -95,7 +95,7 @@ public final class AgentMain implements Sink, Hooks.Allocations {
     private static void retransform(Instrumentation inst, boolean attached) {
         List<Class<?>> todo = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c.getName().equals("java.util.concurrent.FutureTask")) {
+            if (Transformer.TASK_CLASSES.contains(c.getName().replace('.', '/'))) {
                 todo.add(c);
             } else if (attached && c.getClassLoader() != null && !c.isArray() && !c.isHidden()
                     && !Transformer.skipped(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
@@ -138,6 +138,11 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         } catch (Throwable t) {
             stepAside(t);
         }
+    }
+
+    @Override
+    public void halting() {
+        atExit();
     }
 
     @Override
