@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Test;
  * The archive {@code mvn package} builds, unpacked and used as a user would: {@code bin/lockcheck}
  * called from a directory under /tmp that has nothing to do with this repository.
  */
-class DistributionIT {
-    static Path home;
-    static Path userDir;
+public class DistributionIT {
+    public static Path home;
+    public static Path userDir;
 
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
     @BeforeAll
-    static void unpack() throws Exception {
+    public static synchronized void unpack() throws Exception {
+        if (home != null) return;
         Path archive = Path.of(System.getProperty("lockcheck.dist"));
         assertTrue(Files.isRegularFile(archive), "mvn package builds " + archive);
         Path into = Files.createTempDirectory(Path.of("/tmp"), "lockcheck-dist");
@@ -40,7 +41,7 @@ class DistributionIT {
         userDir = Files.createTempDirectory(Path.of("/tmp"), "lockcheck-user");
     }
 
-    static Run run(Path cwd, String... args) throws IOException, InterruptedException {
+    public static Run run(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(home.resolve("bin/lockcheck").toString());
         cmd.addAll(List.of(args));
@@ -120,7 +121,7 @@ class DistributionIT {
     }
 
     /** The seed hang under `lockcheck run`, from a project directory holding its source: the report names the project path. */
-    static Report seedHang(Path json) throws Exception {
+    public static Report seedHang(Path json) throws Exception {
         Path project = Files.createDirectories(userDir.resolve("runtime-project"));
         Path src = Files.createDirectories(project.resolve("src/main/java/lockcheck/samples/runtime"));
         Files.copy(Path.of(System.getProperty("lockcheck.samples"), "src/main/java/lockcheck/samples/runtime/SeedHang.java"),
