@@ -120,6 +120,29 @@ public class DistributionIT {
         }
     }
 
+    @Test
+    void attach_twice_saysTheAgentRunsAlready_andIgnoresNothingSilently() throws Exception {
+        Path src = Files.writeString(userDir.resolve("Sleeper.java"),
+                "public class Sleeper { public static void main(String[] a) throws Exception { System.out.println(\"ready\"); Thread.sleep(120_000); } }");
+        Process jvm = new ProcessBuilder("java", src.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()));
+            assertEquals("ready", r.readLine());
+            String pid = Long.toString(jvm.pid());
+            Run first = run(userDir, "attach", pid, "--agent-options", "report=" + userDir.resolve("attached.json"));
+            assertEquals(0, first.exit(), first.out() + first.err());
+            Run second = run(userDir, "attach", pid, "--agent-options", "interval=200");
+            assertEquals(2, second.exit(), second.out() + second.err());
+            assertTrue(second.err().contains("already running") && second.err().contains("interval=200"), second.err());
+            Run bad = run(userDir, "attach", pid, "--agent-options", "colour=red");
+            assertEquals(2, bad.exit(), bad.err());
+            assertTrue(bad.err().contains("unknown option 'colour'"), bad.err());
+            assertTrue(jvm.isAlive());
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
     /** The seed hang under `lockcheck run`, from a project directory holding its source: the report names the project path. */
     public static Report seedHang(Path json) throws Exception {
         Path project = Files.createDirectories(userDir.resolve("runtime-project"));
