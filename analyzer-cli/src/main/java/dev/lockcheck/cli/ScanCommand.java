@@ -129,7 +129,10 @@ final class ScanCommand implements Callable<Integer> {
         ScanInputs.Unreadable unreadable = ScanInputs.classify(result.unreadableRoots(), paths);
         for (String missing : unreadable.roots()) err.println("lockcheck: " + missing);
         Report report = ScanInputs.withProblems(result.report(), unreadable.inside(), big.warnings());
-        for (var w : big.warnings()) err.println("lockcheck: warning: " + w.file() + ": " + w.message());
+        if (format != Format.text || output != null) {
+            // a text report on standard output lists them itself
+            for (var w : big.warnings()) err.println("lockcheck: warning: " + w.file() + ": " + w.message());
+        }
 
         if (writeBaseline != null) {
             List<Finding> current = report.findings().stream().filter(f -> f.suppressedBy() == null).toList();
