@@ -334,9 +334,38 @@ public final class SarifReport {
         return head + ".../" + (p.getFileName() == null ? "" : p.getFileName().toString());
     }
 
-    /** The trace step that says where the held lock was taken. */
+    /**
+     * Where the held lock was taken: for a runtime finding, from its cycle data (the first {@code holds}
+     * edge whose frame names a file the finding's location or trace knows); otherwise the trace step whose
+     * note says so.
+     */
     static Optional<TraceStep> acquisition(Finding f) {
+        if (f.cycle() != null) {
+            for (Cycle.Edge e : f.cycle().edges()) {
+                if (!Cycle.HOLDS.equals(e.kind()) || e.at() == null) continue;
+                java.util.regex.Matcher m = FRAME_FILE.matcher(e.at());
+                if (!m.find()) continue;
+                String file = knownPath(f, m.group(1));
+                if (file == null) continue;
+                String thread = f.cycle().threads().stream().filter(n -> n.id().equals(e.from())).map(Cycle.Node::name).findFirst().orElse(e.from());
+                String lock = f.cycle().locks().stream().filter(n -> n.id().equals(e.to())).map(Cycle.Node::name).findFirst().orElse(e.to());
+                return Optional.of(new TraceStep(file, Integer.parseInt(m.group(2)),
+                        "thread " + thread + " took " + lock + (e.mode() == null ? "" : " (" + e.mode() + ")")));
+            }
+        }
         return f.trace().stream().filter(t -> t.note() != null && ACQUISITION.matcher(t.note()).find()).findFirst();
+    }
+
+    /** {@code acme.Cache.get(Cache.java:42)} → Cache.java, 42. */
+    private static final Pattern FRAME_FILE = Pattern.compile("\\(([^():]+\\.java):(\\d+)\\)$");
+
+    /** The report path of a file the finding names, by its file name. */
+    private static String knownPath(Finding f, String fileName) {
+        List<String> paths = new ArrayList<>();
+        if (f.location() != null) paths.add(f.location().file());
+        for (TraceStep t : f.trace()) paths.add(t.file());
+        for (String p : paths) if (p != null && (p.equals(fileName) || p.endsWith("/" + fileName))) return p;
+        return null;
     }
 
     /** First clause of the summary, as a sentence: what GitHub shows as the rule's title. */

@@ -135,4 +135,15 @@ class SarifReportTest {
         assertEquals("lockcheck scan src --output=out/x.sarif --baseline .../base.json", run.at("/invocations/0/commandLine").asText());
         assertFalse(run.toString().contains("/tmp/repo") || run.toString().contains("/home/me"), run.toString());
     }
+
+    @Test
+    void runtimeFinding_relatedLocationComesFromItsCycle_notFromNoteText() throws Exception {
+        Finding f = HtmlReportTest.handoffDeadlock();
+        f = new Finding(f.ruleId(), f.severity(), f.message(), new Location("src/main/java/acme/Cache.java", 42, 1), f.lock(),
+                List.of(), f.threads(), "fp", null, f.cycle());
+        JsonNode res = sarif(Report.of(Report.RUNTIME, List.of(f), null, null, null)).at("/runs/0/results/0");
+        assertEquals(38, res.at("/relatedLocations/0/physicalLocation/region/startLine").asInt(), res.toString());
+        assertEquals("module/src/main/java/acme/Cache.java", res.at("/relatedLocations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(res.at("/relatedLocations/0/message/text").asText().contains("thread A took acme.Cache.lock (read)"));
+    }
 }
