@@ -28,6 +28,16 @@ abstract class Immediate {
 
     abstract String message(String lock, int heldMode, int askedMode);
 
+    /** A one-thread cycle: the thread holds the lock and waits for it in the mode it asked for. */
+    private static dev.lockcheck.report.Cycle cycle(ThreadState ts, Object key, int heldMode, int heldSite, int askedMode, int site) {
+        CycleData d = new CycleData(false);
+        String t = d.thread(ts, ts.thread.getName(), CycleData.at(site));
+        String l = d.lock(key);
+        d.holds(t, l, heldMode, heldSite);
+        d.waitsFor(t, l, askedMode, site);
+        return d.build();
+    }
+
     void fire(ThreadState ts, int heldIndex, Object key, int askedMode, int site) {
         live.selfReported.put(ts, key);
         if (!options.includes(HandoffDeadlock.allocationClass(key))) return;
@@ -50,7 +60,8 @@ abstract class Immediate {
                 + "  at " + Names.frame(site) + "\n"
                 + (sharedTwice ? "\n *** POSSIBLE DEADLOCK ***\n\n" : "\n *** DEADLOCK ***\n\n");
         Finding f = new Finding(id(), Severity.ERROR, message(lock, heldMode, askedMode), Reporter.location(stack, site),
-                lock, trace, List.of(th), Reporter.fingerprint(id(), Names.frame(heldSite), Names.frame(site)), null);
+                lock, trace, List.of(th), Reporter.fingerprint(id(), Names.frame(heldSite), Names.frame(site)), null,
+                cycle(ts, key, heldMode, heldSite, askedMode, site));
         reporter.report(f, text);
     }
 }

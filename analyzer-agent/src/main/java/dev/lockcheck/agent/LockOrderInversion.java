@@ -24,6 +24,8 @@ import java.util.TreeSet;
 final class LockOrderInversion {
     static final String ID = "LC204";
     private static final Object UNGATED = new Object();
+    /** Threads remembered per edge: a cycle of n edges needs n distinct threads, and cycles are short. */
+    private static final int MAX_THREADS = 8;
 
     private static final class Edge {
         final Object from;
@@ -33,6 +35,8 @@ final class LockOrderInversion {
         final int site;
         final String thread;
         final Thread owner;
+        /** Every thread seen taking this edge (a few are enough to tell "one thread" from "several"). */
+        final List<Thread> threads = new ArrayList<>(2);
         Object gate;
         final Map<Integer, Boolean> modes = new LinkedHashMap<>();
 
@@ -46,6 +50,11 @@ final class LockOrderInversion {
             this.site = site;
             this.thread = thread;
             this.gate = gate == null ? UNGATED : gate;
+            threads.add(owner);
+        }
+
+        void seenBy(Thread t) {
+            if (threads.size() < MAX_THREADS && !threads.contains(t)) threads.add(t);
         }
     }
 
@@ -73,6 +82,9 @@ final class LockOrderInversion {
             out.put(e.obj(), ed);
             changed = true;
         } else {
+            int before = old.threads.size();
+            old.seenBy(e.thread().thread);
+            if (old.threads.size() != before) changed = true;
             if (old.gate != (e.obj3() == null ? UNGATED : e.obj3())) {
                 old.gate = UNGATED;
                 changed = true;
@@ -134,13 +146,45 @@ final class LockOrderInversion {
         return null;
     }
 
+    /** Each edge's thread holds the edge's first lock and (at that moment) asks for the second. */
+    private static dev.lockcheck.report.Cycle cycleData(List<Edge> cycle) {
+        CycleData d = new CycleData(false);
+        for (Edge e : cycle) {
+            String t = d.thread(e.owner, e.thread, CycleData.at(e.site));
+            d.holds(t, d.lock(e.from), e.fromMode, 0);
+            d.waitsFor(t, d.lock(e.to), e.toMode, e.site);
+        }
+        return d.build();
+    }
+
+    /**
+     * Whether each edge of the cycle can be taken by a different thread at the same time: a system of
+     * distinct representatives over the threads seen on each edge (backtracking; cycles are short).
+     * A cycle whose edges only one thread took in two places cannot deadlock.
+     */
+    static boolean distinctThreads(List<? extends List<Thread>> perEdge, int i, Set<Thread> used) {
+        if (i == perEdge.size()) return true;
+        for (Thread t : perEdge.get(i)) {
+            if (used.contains(t)) continue;
+            used.add(t);
+            if (distinctThreads(perEdge, i + 1, used)) return true;
+            used.remove(t);
+        }
+        return false;
+    }
+
     private void report(List<Edge> cycle) {
         Object gate = cycle.get(0).gate;
         boolean gated = gate != UNGATED;
         for (Edge e : cycle) gated &= e.gate == gate;
         if (gated) return;
+        List<List<Thread>> perEdge = new ArrayList<>();
+        for (Edge e : cycle) perEdge.add(e.threads);
+        if (!distinctThreads(perEdge, 0, java.util.Collections.newSetFromMap(new IdentityHashMap<>()))) return;
+        // one report per cycle of lock classes (field or allocation site) and acquisition sites: the
+        // same code inverting many instance pairs is one bug
         Set<String> names = new TreeSet<>();
-        for (Edge e : cycle) names.add(Names.lock(e.from));
+        for (Edge e : cycle) names.add(Names.lockClass(e.from) + "@" + Names.frame(e.site));
         if (!reported.add(String.join(",", names))) return;
         boolean included = false;
         for (Edge e : cycle) included |= options.includes(HandoffDeadlock.allocationClass(e.from));
@@ -168,7 +212,8 @@ final class LockOrderInversion {
         text.append("\n *** POSSIBLE DEADLOCK ***\n\n");
         Edge last = cycle.get(cycle.size() - 1);
         Finding f = new Finding(ID, Severity.ERROR, msg.toString(), Reporter.location(List.of(), last.site),
-                Names.lock(cycle.get(0).from), trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null);
+                Names.lock(cycle.get(0).from), trace, threads, Reporter.fingerprint(fp.toArray(String[]::new)), null,
+                cycleData(cycle));
         reporter.report(f, text.toString());
     }
 }

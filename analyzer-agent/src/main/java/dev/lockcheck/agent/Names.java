@@ -25,13 +25,24 @@ final class Names {
         return s == null ? null : Sites.get(s);
     }
 
-    /** {@code lockcheck.samples.runtime.SeedHang.lock}, or the type and allocation site, or type@hash. */
+    /**
+     * {@code lockcheck.samples.runtime.SeedHang.lock} (the field it was stored in), or
+     * {@code new ReentrantLock() at Ledger.java:12} (its allocation site), or type@hash.
+     */
     static String lock(Object key) {
         Sites.Site a = allocation(key);
         if (a != null && a.field() != null) return a.field();
         String type = type(key);
-        if (a != null) return type + " allocated at " + a.frame();
+        if (a != null) return "new " + type + "() at " + a.shortPlace();
         return type + "@" + Integer.toHexString(System.identityHashCode(key));
+    }
+
+    /** The lock's class in lockdep's sense: its field or allocation site, else its type (instances merged). */
+    static String lockClass(Object key) {
+        Sites.Site a = allocation(key);
+        if (a != null && a.field() != null) return a.field();
+        if (a != null) return "new " + type(key) + "() at " + a.shortPlace();
+        return key.getClass().getName();
     }
 
     /** Short name for the text report: the field's simple form, or type@hash. */
@@ -42,6 +53,7 @@ final class Names {
             int dot = f.lastIndexOf('.', f.lastIndexOf('.') - 1);
             return f.substring(dot + 1);
         }
+        if (a != null) return "new " + type(key) + "() at " + a.shortPlace();
         return type(key) + "@" + Integer.toHexString(System.identityHashCode(key));
     }
 

@@ -28,7 +28,7 @@ final class PotentialHandoffDeadlock {
     private record Hold(Object key, int mode, int site, long time) {
     }
 
-    private record Op(ThreadState ts, int side, int site, long time, List<Hold> holds) {
+    private record Op(ThreadState ts, Object obj, int side, int site, long time, List<Hold> holds) {
     }
 
     private record Read(int site, long time) {
@@ -66,7 +66,7 @@ final class PotentialHandoffDeadlock {
                     .add(new Hold(e.obj(), e.mode(), e.site(), e.aux()));
             case Hooks.EV_HBEGIN, Hooks.EV_HOP -> {
                 List<Hold> holds = holdBuffer.remove(e.thread());
-                Op op = new Op(e.thread(), e.mode(), e.site(), e.time(), holds == null ? List.of() : holds);
+                Op op = new Op(e.thread(), e.obj(), e.mode(), e.site(), e.time(), holds == null ? List.of() : holds);
                 List<Op> others = open.get(e.obj());
                 if (others != null) {
                     for (Op o : others) {
@@ -156,8 +156,29 @@ final class PotentialHandoffDeadlock {
                 + "\n *** POSSIBLE DEADLOCK ***\n\n";
         Finding f = new Finding(ID, Severity.ERROR, msg, Reporter.location(List.of(), c.a().site()), lock, trace, threads,
                 Reporter.fingerprint(ID, Names.frame(c.hold().site()), Names.frame(c.a().site()),
-                        Names.frame(c.read().site())), null);
+                        Names.frame(c.read().site())), null, cycleData(c));
         reporter.report(f, text);
+    }
+
+    /**
+     * A holds the read lock and waits in the handoff, B completes it and read-locks first; the
+     * writer whose arrival would close the cycle is a hypothetical thread (its edge is inferred).
+     */
+    private static dev.lockcheck.report.Cycle cycleData(Candidate c) {
+        CycleData d = new CycleData(false);
+        Object key = c.hold().key();
+        String a = d.thread(c.a().ts(), c.a().ts().thread.getName(), CycleData.at(c.a().site()));
+        String b = d.thread(c.b().ts(), c.b().ts().thread.getName(), CycleData.at(c.read().site()));
+        String w = d.thread(new Object(), "a writer", null);
+        String l = d.lock(key);
+        String h = d.handoff(c.a().obj() == null ? new Object() : c.a().obj(), c.a().site());
+        d.holds(a, l, c.hold().mode(), c.hold().site());
+        d.waitsFor(a, h, -1, c.a().site());
+        d.completes(b, h, CycleData.at(c.b().site()), false);
+        d.waitsFor(b, l, c.hold().mode(), c.read().site());
+        int writeMode = c.hold().mode() == Hooks.STAMP_READ ? Hooks.STAMP_WRITE : Hooks.WRITE;
+        d.waitsFor(w, l, CycleData.mode(writeMode), null, true);
+        return d.build();
     }
 
     private static ThreadSnapshot thread(ThreadState ts, int waitSite, int lockSite) {

@@ -33,6 +33,7 @@ final class Redirects {
             J + "CyclicBarrier", J + "Semaphore", J + "Exchanger");
 
     private static final Map<String, Target> TABLE = new HashMap<>();
+    private static final String OBJECT = "java/lang/Object.";
 
     static {
         String lock = "L" + L + "Lock;";
@@ -83,19 +84,55 @@ final class Redirects {
         row(J + "Semaphore", "release", "()V", "L" + J + "Semaphore;");
         row(J + "Exchanger", "exchange", "(Ljava/lang/Object;)Ljava/lang/Object;", "L" + J + "Exchanger;");
         row("java/lang/Thread", "join", "()V", "Ljava/lang/Thread;");
+        String bd = "L" + J + "BlockingDeque;";
+        for (String o : List.of(J + "BlockingDeque", J + "LinkedBlockingDeque")) {
+            row(o, "putFirst", "(Ljava/lang/Object;)V", bd);
+            row(o, "putLast", "(Ljava/lang/Object;)V", bd);
+            row(o, "takeFirst", "()Ljava/lang/Object;", bd);
+            row(o, "takeLast", "()Ljava/lang/Object;", bd);
+            row(o, "offerFirst", "(Ljava/lang/Object;)Z", bd);
+            row(o, "offerLast", "(Ljava/lang/Object;)Z", bd);
+            row(o, "pollFirst", "()Ljava/lang/Object;", bd);
+            row(o, "pollLast", "()Ljava/lang/Object;", bd);
+        }
+        String fjt = "L" + J + "ForkJoinTask;";
+        for (String o : List.of(J + "ForkJoinTask", J + "RecursiveTask", J + "RecursiveAction", J + "CountedCompleter")) {
+            row(o, "join", "()Ljava/lang/Object;", fjt);
+        }
+        String ph = "L" + J + "Phaser;";
+        row(J + "Phaser", "arriveAndAwaitAdvance", "()I", ph);
+        row(J + "Phaser", "awaitAdvance", "(I)I", ph);
+        row(J + "Phaser", "arrive", "()I", ph);
+        row(J + "Phaser", "arriveAndDeregister", "()I", ph);
+        row("java/lang/Runtime", "halt", "(I)V", "Ljava/lang/Runtime;");
+        // final in Object: whatever class the call names, it is Object's method
+        String obj = "Ljava/lang/Object;";
+        rowAs(OBJECT + "wait", "()V", obj, "objectWait");
+        rowAs(OBJECT + "wait", "(J)V", obj, "objectWait");
+        rowAs(OBJECT + "wait", "(JI)V", obj, "objectWait");
+        rowAs(OBJECT + "notify", "()V", obj, "objectNotify");
+        rowAs(OBJECT + "notifyAll", "()V", obj, "objectNotifyAll");
     }
 
     private Redirects() {
     }
 
     private static void row(String owner, String name, String desc, String receiverDesc) {
+        rowAs(owner + "." + name, desc, receiverDesc, name);
+    }
+
+    private static void rowAs(String ownerDotName, String desc, String receiverDesc, String hook) {
         int close = desc.indexOf(')');
         String hookDesc = "(" + receiverDesc + desc.substring(1, close) + "I)" + desc.substring(close + 1);
-        TABLE.put(owner + "." + name + desc, new Target(name, hookDesc));
+        TABLE.put(ownerDotName + desc, new Target(hook, hookDesc));
     }
 
     /** The wrapper for a virtual or interface call, or null when the call is not ours. */
     static Target find(String owner, String name, String desc) {
+        if ((name.equals("wait") || name.startsWith("notify")) && !owner.startsWith("[")) {
+            Target t = TABLE.get(OBJECT + name + desc);
+            if (t != null) return t;
+        }
         if (!owner.startsWith("java/")) return null;
         return TABLE.get(owner + "." + name + desc);
     }

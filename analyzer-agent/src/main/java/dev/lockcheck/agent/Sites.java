@@ -7,7 +7,11 @@ import java.util.Arrays;
  * line; an allocation site may also know the field the new lock was stored in.
  */
 public final class Sites {
-    public record Site(String className, String method, String file, int line, String field) {
+    /**
+     * @param field the field a new lock was stored in ({@code Owner.name}), or null
+     * @param call  the redirected call made there ({@code SynchronousQueue.put}), or null
+     */
+    public record Site(String className, String method, String file, int line, String field, String call) {
         public String frame() {
             return className + "." + method + "(" + (file == null ? "Unknown Source" : file) + ":" + line + ")";
         }
@@ -32,14 +36,24 @@ public final class Sites {
     }
 
     public static synchronized int add(String internalClass, String method, String file, int line) {
+        return add(internalClass, method, file, line, null);
+    }
+
+    public static synchronized int add(String internalClass, String method, String file, int line, String call) {
         if (next == sites.length) sites = Arrays.copyOf(sites, next * 2);
-        sites[next] = new Site(internalClass.replace('/', '.'), method, file, line, null);
+        sites[next] = new Site(internalClass.replace('/', '.'), method, file, line, null, call);
         return next++;
+    }
+
+    /** Sets the line of a site created before its first line number was read (a synchronized method's entry). */
+    public static synchronized void line(int id, int line) {
+        Site s = sites[id];
+        if (s != null) sites[id] = new Site(s.className, s.method, s.file, line, s.field, s.call);
     }
 
     public static synchronized void nameField(int id, String internalOwner, String field) {
         Site s = sites[id];
-        if (s != null) sites[id] = new Site(s.className, s.method, s.file, s.line, internalOwner.replace('/', '.') + "." + field);
+        if (s != null) sites[id] = new Site(s.className, s.method, s.file, s.line, internalOwner.replace('/', '.') + "." + field, s.call);
     }
 
     public static synchronized Site get(int id) {

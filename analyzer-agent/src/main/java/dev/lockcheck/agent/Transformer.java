@@ -18,13 +18,18 @@ import org.objectweb.asm.Opcodes;
  */
 final class Transformer implements ClassFileTransformer {
     private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
+    private static final String ASYNC_SUPPLY = "java/util/concurrent/CompletableFuture$AsyncSupply";
+    private static final String ASYNC_RUN = "java/util/concurrent/CompletableFuture$AsyncRun";
+    private static final String FORK_JOIN_TASK = "java/util/concurrent/ForkJoinTask";
+    /** JDK classes whose code (never their shape) says which thread runs which task. */
+    static final java.util.Set<String> TASK_CLASSES = java.util.Set.of(FUTURE_TASK, ASYNC_SUPPLY, ASYNC_RUN, FORK_JOIN_TASK);
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain pd, byte[] bytes) {
         try {
             if (className == null) return null;
-            if (className.equals(FUTURE_TASK)) return futureTask(bytes);
+            if (TASK_CLASSES.contains(className)) return tasks(className, bytes);
             if (loader == null || skipped(className)) return null;
             return application(className, bytes);
         } catch (Throwable t) {
@@ -44,6 +49,13 @@ final class Transformer implements ClassFileTransformer {
         boolean[] changed = {false};
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
             String source;
+            int version;
+
+            @Override
+            public void visit(int v, int access, String name, String sig, String superName, String[] itfs) {
+                version = v;
+                super.visit(v, access, name, sig, superName, itfs);
+            }
 
             @Override
             public void visitSource(String s, String debug) {
@@ -54,6 +66,11 @@ final class Transformer implements ClassFileTransformer {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
                 MethodVisitor mv = super.visitMethod(access, name, desc, sig, ex);
+                if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+                        && ((access & Opcodes.ACC_STATIC) == 0 || (version & 0xFFFF) >= Opcodes.V1_5)) {
+                    mv = new SyncMethod(mv, className, name, source, (access & Opcodes.ACC_STATIC) != 0, version & 0xFFFF);
+                    changed[0] = true;
+                }
                 return new CallSites(mv, className, name, source, changed);
             }
         }, 0);
@@ -69,6 +86,9 @@ final class Transformer implements ClassFileTransformer {
         private int line;
         private int pendingNew;
         private int namedSite;
+        /** The last instruction was {@code new Object()}'s constructor call: a field store next names a monitor. */
+        private boolean newObject;
+        private int pendingObject;
 
         CallSites(MethodVisitor mv, String owner, String method, String source, boolean[] changed) {
             super(Opcodes.ASM9, mv);
@@ -83,6 +103,12 @@ final class Transformer implements ClassFileTransformer {
             return Sites.add(owner, method, source, line);
         }
 
+        /** A site of a redirected call, which also remembers the call ({@code SynchronousQueue.put}). */
+        private int site(String calledOwner, String called) {
+            changed[0] = true;
+            return Sites.add(owner, method, source, line, calledOwner.substring(calledOwner.lastIndexOf('/') + 1) + "." + called);
+        }
+
         @Override
         public void visitLineNumber(int l, Label start) {
             line = l;
@@ -92,6 +118,8 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitTypeInsn(int opcode, String type) {
             namedSite = 0;
+            newObject = false;
+            if (opcode == Opcodes.NEW && type.equals("java/lang/Object")) pendingObject++;
             if (opcode == Opcodes.NEW && Redirects.ALLOCATED.contains(type)) pendingNew++;
             super.visitTypeInsn(opcode, type);
         }
@@ -101,6 +129,15 @@ final class Transformer implements ClassFileTransformer {
             if (namedSite != 0 && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)) {
                 Sites.nameField(namedSite, fOwner, name);
             }
+            if (newObject && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)) {
+                // `Object lock = new Object()`: the monitor is named by its field; other Objects cost nothing
+                int s = site();
+                Sites.nameField(s, fOwner, name);
+                super.visitInsn(Opcodes.DUP);
+                super.visitLdcInsn(s);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "created", "(Ljava/lang/Object;I)V", false);
+            }
+            newObject = false;
             namedSite = 0;
             super.visitFieldInsn(opcode, fOwner, name, desc);
         }
@@ -108,15 +145,20 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitMethodInsn(int opcode, String mOwner, String name, String desc, boolean itf) {
             namedSite = 0;
+            newObject = false;
             if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
                 Redirects.Target t = Redirects.find(mOwner, name, desc);
                 if (t != null) {
-                    super.visitLdcInsn(site());
+                    super.visitLdcInsn(site(mOwner, name));
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, t.name(), t.desc(), false);
                     return;
                 }
             }
             super.visitMethodInsn(opcode, mOwner, name, desc, itf);
+            if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && mOwner.equals("java/lang/Object") && pendingObject > 0) {
+                pendingObject--;
+                newObject = true;
+            }
             if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && pendingNew > 0
                     && Redirects.ALLOCATED.contains(mOwner)) {
                 pendingNew--;
@@ -131,6 +173,7 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitInsn(int opcode) {
             namedSite = 0;
+            newObject = false;
             if (opcode == Opcodes.MONITORENTER) {
                 int s = site();
                 super.visitInsn(Opcodes.DUP);
@@ -153,6 +196,7 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitVarInsn(int opcode, int var) {
             namedSite = 0;
+            newObject = false;
             super.visitVarInsn(opcode, var);
         }
 
@@ -162,23 +206,129 @@ final class Transformer implements ClassFileTransformer {
         }
     }
 
-    /** FutureTask: run() says which thread runs the task, set/setException that it completes it. */
-    private static byte[] futureTask(byte[] bytes) {
+    /**
+     * A synchronized method: the monitor is taken by the JVM before the first instruction and given
+     * back at every exit. Entry calls {@code Hooks.syncEnter(this or the class, site)}; every return
+     * and one catch-all handler appended last (lowest priority, after the method's own handlers)
+     * call {@code Hooks.syncExit(site)}, the handler then rethrows. The handler's frame declares no
+     * locals and only the Throwable on the stack, so it fits whatever the method keeps in its
+     * locals: no frame computation, no class loading, no VerifyError risk.
+     */
+    private static final class SyncMethod extends MethodVisitor {
+        private final boolean isStatic;
+        private final String owner;
+        private final int version;
+        private final int site;
+        private final Label start = new Label();
+        private final Label end = new Label();
+        private final Label handler = new Label();
+        private final Label prologue = new Label();
+        private boolean lineSet;
+        private boolean framesSeen;
+
+        SyncMethod(MethodVisitor mv, String owner, String method, String source, boolean isStatic, int version) {
+            super(Opcodes.ASM9, mv);
+            this.owner = owner;
+            this.isStatic = isStatic;
+            this.version = version;
+            this.site = Sites.add(owner, method, source, 0, "synchronized method");
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitLabel(prologue);
+            if (isStatic) super.visitLdcInsn(org.objectweb.asm.Type.getObjectType(owner));
+            else super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncEnter", "(Ljava/lang/Object;I)V", false);
+            super.visitLabel(start);
+        }
+
+        @Override
+        public void visitLineNumber(int line, Label at) {
+            if (!lineSet) {
+                Sites.line(site, line);
+                super.visitLineNumber(line, prologue); // a thread blocked on entry stands on the method's first line
+                lineSet = true;
+            }
+            super.visitLineNumber(line, at);
+        }
+
+        @Override
+        public void visitFrame(int type, int nLocal, Object[] local, int nStack, Object[] stack) {
+            framesSeen = true;
+            super.visitFrame(type, nLocal, local, nStack, stack);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) exit();
+            super.visitInsn(opcode);
+        }
+
+        private void exit() {
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncExit", "(I)V", false);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitLabel(end);
+            super.visitTryCatchBlock(start, end, handler, null);
+            super.visitLabel(handler);
+            if (version >= Opcodes.V1_7 || (version == Opcodes.V1_6 && framesSeen)) {
+                super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+            }
+            exit();
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitMaxs(Math.max(maxStack, 2) + 2, maxLocals);
+        }
+    }
+
+    /**
+     * Who runs which task, in the JDK classes themselves (code only: no field or method is added).
+     * FutureTask: {@code run()} names the runner, {@code set/setException} the completion.
+     * CompletableFuture's AsyncSupply/AsyncRun ({@code supplyAsync}/{@code runAsync}, any executor):
+     * {@code run()} names the runner of the future it completes ({@code dep}, read before run clears
+     * it) until it returns. ForkJoinTask: {@code doExec()} names the runner of the task it executes.
+     */
+    private static byte[] tasks(String className, byte[] bytes) {
         ClassReader cr = new ClassReader(bytes);
         ClassWriter cw = new ClassWriter(cr, 0);
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
                 MethodVisitor mv = super.visitMethod(access, name, desc, sig, ex);
-                String hook = name.equals("run") && desc.equals("()V") ? "taskStart"
-                        : (name.equals("set") || name.equals("setException")) ? "taskDone" : null;
+                boolean async = className.equals(ASYNC_SUPPLY) || className.equals(ASYNC_RUN);
+                String hook;
+                if (className.equals(FUTURE_TASK)) {
+                    hook = name.equals("run") && desc.equals("()V") ? "taskStart"
+                            : (name.equals("set") || name.equals("setException")) ? "taskDone" : null;
+                } else if (async) {
+                    hook = name.equals("run") && desc.equals("()V") ? "taskStart" : null;
+                } else {
+                    hook = name.equals("doExec") && desc.equals("()I") ? "taskStart" : null;
+                }
                 if (hook == null) return mv;
+                boolean ends = async || className.equals(FORK_JOIN_TASK);
                 return new MethodVisitor(Opcodes.ASM9, mv) {
                     @Override
                     public void visitCode() {
                         super.visitCode();
                         super.visitVarInsn(Opcodes.ALOAD, 0);
+                        if (async) {
+                            super.visitFieldInsn(Opcodes.GETFIELD, className, "dep", "Ljava/util/concurrent/CompletableFuture;");
+                        }
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, hook, "(Ljava/lang/Object;)V", false);
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (ends && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "taskEnd", "()V", false);
+                        }
+                        super.visitInsn(opcode);
                     }
 
                     @Override

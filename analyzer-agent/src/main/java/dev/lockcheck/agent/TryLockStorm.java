@@ -26,6 +26,14 @@ final class TryLockStorm {
         this.options = options;
     }
 
+    /** No cycle: one thread asking for the lock again and again (a waits-for edge, with the mode unknown). */
+    private static dev.lockcheck.report.Cycle cycleData(ThreadState ts, Object key, int site) {
+        CycleData d = new CycleData(false);
+        String t = d.thread(ts, ts.thread.getName(), CycleData.at(site));
+        d.waitsFor(t, d.lock(key), null, CycleData.at(site), false);
+        return d.build();
+    }
+
     void scan() {
         for (ThreadState ts : Hooks.threads()) {
             int site = ts.stormHit;
@@ -42,7 +50,7 @@ final class TryLockStorm {
             Finding f = new Finding(ID, Severity.WARNING, msg, Reporter.location(List.of(), site), lock,
                     List.of(HandoffDeadlock.step(site, "tryLock fails in a loop")),
                     List.of(new ThreadSnapshot(ts.thread.getName(), ts.thread.getId(), ts.thread.getState().name(), stack)),
-                    Reporter.fingerprint(ID, Names.frame(site)), null);
+                    Reporter.fingerprint(ID, Names.frame(site)), null, cycleData(ts, key, site));
             reporter.report(f, Reporter.banner(ID, "TryLockStorm", "tryLock retried in a busy loop")
                     + "\"" + ts.thread.getName() + "\": tryLock(" + Names.shortLock(key) + ") failed "
                     + ts.stormHitCount + "+ times in 1 s at " + Names.frame(site) + "\n\n");

@@ -2,8 +2,10 @@ package dev.lockcheck.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockcheck.report.Cycle;
 import dev.lockcheck.report.Finding;
 import dev.lockcheck.report.Report;
 import dev.lockcheck.report.ReportJson;
@@ -36,6 +38,11 @@ class RuntimeSamplesIT {
     }
 
     static Run run(String sample, String options) throws Exception {
+        return run(sample, options, null);
+    }
+
+    /** Runs the sample; {@code stop}, when given, is called with the process and its stdout file while it runs. */
+    static Run run(String sample, String options, java.util.function.BiConsumer<Process, Path> stop) throws Exception {
         Files.createDirectories(WORK);
         Path report = WORK.resolve(sample + ".json").toAbsolutePath();
         Files.deleteIfExists(report);
@@ -50,6 +57,7 @@ class RuntimeSamplesIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // under `lockcheck run`, the sample gets exactly one agent: ours
         Process p = pb.start();
+        if (stop != null) stop.accept(p, out);
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(sample + " did not end within 90 s");
@@ -78,6 +86,38 @@ class RuntimeSamplesIT {
     }
 
     @Test
+    void seedHang_cycleData_namesTheHolderTheQueuedWriterTheBlockedReaderAndTheHandoff() throws Exception {
+        Run r = run("SeedHang", "onDeadlock=exit,interval=200");
+        Cycle c = r.only("LC201").cycle();
+        assertNotNull(c, "LC201 carries its cycle");
+        assertTrue(c.live());
+        String producer = node(c.threads(), "producer");
+        String consumer = node(c.threads(), "consumer");
+        String writer = node(c.threads(), "writer");
+        String lock = node(c.locks(), "lockcheck.samples.runtime.SeedHang.lock");
+        assertEquals(1, c.handoffs().size(), c.toString());
+        Cycle.Node queue = c.handoffs().get(0);
+        assertEquals("SynchronousQueue.put", queue.name());
+        assertEquals("SeedHang.java:23", c.locks().get(0).site(), "the lock's allocation site");
+        assertEdge(c, producer, lock, Cycle.HOLDS, "read");
+        assertEdge(c, writer, lock, Cycle.WAITS_FOR, "write");
+        assertEdge(c, consumer, lock, Cycle.WAITS_FOR, "read");
+        assertEdge(c, producer, queue.id(), Cycle.WAITS_FOR, null);
+        assertEdge(c, consumer, queue.id(), Cycle.COMPLETES, null);
+    }
+
+    static String node(List<Cycle.Node> nodes, String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node " + name + " in " + nodes)).id();
+    }
+
+    static void assertEdge(Cycle c, String from, String to, String kind, String mode) {
+        assertTrue(c.edges().stream().anyMatch(e -> e.from().equals(from) && e.to().equals(to) && e.kind().equals(kind)
+                && java.util.Objects.equals(mode, e.mode())), () -> "no edge " + from + " " + kind + " " + to + " (" + mode
+                + ") in " + c.edges());
+    }
+
+    @Test
     void seedHang_withReportOnly_isReportedAndTheProgramEndsOnItsOwnTimeout() throws Exception {
         // the program's own timeout is 20 s: the deadlock is reported long before, the JVM is not stopped
         Run r = run("SeedHang", "interval=200");
@@ -91,6 +131,8 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC202");
         assertEquals("lockcheck.samples.runtime.SeedNoHang.lock", f.lock());
+        assertEquals(1, f.cycle().handoffs().size(), f.cycle().toString());
+        assertTrue(f.cycle().edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES)), f.cycle().toString());
         assertTrue(r.stderr().contains("*** POSSIBLE DEADLOCK ***"), r.stderr());
         assertEquals(List.of("LC202"), r.rules());
     }
@@ -108,6 +150,11 @@ class RuntimeSamplesIT {
         assertEquals(86, r.exit(), r.stderr());
         Finding f = r.only("LC203");
         assertEquals(19, f.location().line());
+        Cycle c = f.cycle();
+        String t = c.threads().get(0).id();
+        String l = c.locks().get(0).id();
+        assertEdge(c, t, l, Cycle.HOLDS, "read");
+        assertEdge(c, t, l, Cycle.WAITS_FOR, "write");
         assertEquals(List.of("LC203"), r.rules());
     }
 
@@ -117,6 +164,7 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC205");
         assertEquals(25, f.location().line());
+        assertNotNull(f.cycle());
     }
 
     @Test
@@ -124,6 +172,113 @@ class RuntimeSamplesIT {
         Run r = run("LockOrderInversion", "");
         assertEquals(0, r.exit(), r.stderr());
         assertEquals(List.of("LC204"), r.rules());
+        Cycle c = r.only("LC204").cycle();
+        assertEquals(2, c.locks().size(), c.toString());
+        assertEquals(2, c.threads().size(), c.toString());
+        assertTrue(r.report().findings().stream().allMatch(f -> f.cycle() != null && !f.cycle().live()));
+    }
+
+    @Test
+    void synchronizedMethodsCallingEachOtherInOppositeOrders_isReportedOnce() throws Exception {
+        Run r = run("SynchronizedMethodInversion", "");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+        Cycle c = r.only("LC204").cycle();
+        assertEquals(2, c.locks().size(), c.toString());
+        assertTrue(c.edges().stream().allMatch(e -> "monitor".equals(e.mode())), c.toString());
+        assertTrue(r.only("LC204").message().contains("Account.deposit"), r.only("LC204").message());
+    }
+
+    @Test
+    void synchronizedMethodsDeadlocked_areReportedLiveAsALockOrderDeadlockBetweenMonitors_andExit86() throws Exception {
+        Run r = run("SynchronizedMethodHang", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live lock-order deadlock between monitors"), f.message());
+        assertEquals("lockcheck/samples/runtime/SynchronizedMethodHang.java", f.location().file());
+        assertEquals(2, f.cycle().locks().size(), f.cycle().toString());
+        assertEquals(2, f.cycle().edges().stream().filter(e -> e.kind().equals(Cycle.HOLDS)).count(), f.cycle().toString());
+    }
+
+    @Test
+    void deadlockInsideJdkCode_hashtableMonitors_isReadFromTheJvm_andExit86() throws Exception {
+        Run r = run("HashtableHang", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().contains("lock-order deadlock between monitors java.util.Hashtable@"), f.message());
+        assertEquals(List.of("put-a", "put-b"), f.threads().stream().map(t -> t.name()).sorted().toList());
+        assertEquals(2, f.cycle().locks().size(), f.cycle().toString());
+    }
+
+    @Test
+    void readLockAcrossSupplyAsyncJoin_whoseTaskReadLocks_writerQueued_isLive_andExit86() throws Exception {
+        Run r = run("ReadLockAcrossJoin", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertEquals("lockcheck.samples.runtime.ReadLockAcrossJoin.lock", f.lock());
+        Cycle c = f.cycle();
+        assertEquals("CompletableFuture.join", c.handoffs().get(0).name());
+        assertTrue(c.edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES) && !e.inferred()),
+                "the task's runner is known: " + c);
+        assertEdge(c, node(c.threads(), "writer"), c.locks().get(0).id(), Cycle.WAITS_FOR, "write");
+        assertEdge(c, node(c.threads(), "holder"), c.locks().get(0).id(), Cycle.HOLDS, "read");
+    }
+
+    @Test
+    void readLockAcrossLatchAwait_counterMustReadLockFirst_writerQueued_isLiveWithAnInferredCompleter_andExit86()
+            throws Exception {
+        Run r = run("ReadLockAcrossLatchAwait", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().contains("inferred"), f.message());
+        assertTrue(f.message().contains("loader"), f.message());
+        Cycle c = f.cycle();
+        assertEdge(c, node(c.threads(), "loader"), c.handoffs().get(0).id(), Cycle.COMPLETES, null);
+        assertTrue(c.edges().stream().anyMatch(e -> e.kind().equals(Cycle.COMPLETES) && e.inferred()), c.toString());
+        assertEdge(c, node(c.threads(), "loader"), c.locks().get(0).id(), Cycle.WAITS_FOR, "read");
+    }
+
+    @Test
+    void nestedMonitorLockout_waitHoldingAnotherMonitorTheNotifierNeeds_isLive_andExit86() throws Exception {
+        Run r = run("NestedMonitorLockout", "onDeadlock=exit,interval=200");
+        assertEquals(86, r.exit(), r.stderr());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live nested-monitor lockout"), f.message());
+        assertEquals("lockcheck.samples.runtime.NestedMonitorLockout.outer", f.cycle().locks().get(0).name());
+        assertEquals("Object.wait", f.cycle().handoffs().get(0).name());
+    }
+
+    @Test
+    void programEndingInRuntimeHalt_stillLeavesTheReport() throws Exception {
+        Run r = run("EndsInHalt", "interval=60000");
+        assertEquals(3, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+    }
+
+    @Test
+    void programStoppedBySigterm_stillLeavesTheReport() throws Exception {
+        Run r = run("EndsBySignal", "interval=60000", (p, out) -> {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            try {
+                while (System.nanoTime() < until && !(Files.exists(out) && Files.readString(out).contains("ready"))) {
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            p.destroy(); // SIGTERM: shutdown hooks run
+        });
+        assertEquals(143, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
+    }
+
+    @Test
+    void gateLockedCycleAndACycleOnlyOneThreadCouldTake_stayQuiet_theRealOneIsReportedOnce() throws Exception {
+        Run r = run("GateLockCycles", "");
+        assertEquals(0, r.exit(), r.stderr());
+        Finding f = r.only("LC204");
+        assertTrue(f.message().contains("GateLockCycles.ledger"), f.message());
+        assertTrue(f.message().contains("new ReentrantLock() at GateLockCycles.java:25"), f.message());
     }
 
     @Test
@@ -132,6 +287,7 @@ class RuntimeSamplesIT {
         assertEquals(0, r.exit(), r.stderr());
         Finding f = r.only("LC206");
         assertEquals(26, f.location().line());
+        assertNotNull(f.cycle());
     }
 
     @Test

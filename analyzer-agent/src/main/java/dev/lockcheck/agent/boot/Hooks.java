@@ -288,6 +288,7 @@ public final class Hooks {
                 }
             }
             emit(ts, EV_HBEGIN | (side << 4), h, null, null, site, now);
+            ts.waitTimed = false;
             ts.waitCode = HANDOFF + side;
             ts.waitSite = site;
             ts.waitSeq++;
@@ -297,6 +298,13 @@ public final class Hooks {
         } finally {
             ts.busy = false;
         }
+    }
+
+    /** A handoff wait with a timeout. */
+    static void timedBegin(Object h, int side, int site) {
+        handoffBegin(h, side, site);
+        ThreadState ts = STATE.get();
+        if (ts.waitObj == h) ts.waitTimed = true;
     }
 
     static void handoffEnd(Object h, int side, int site) {
@@ -334,6 +342,13 @@ public final class Hooks {
         ts.busy = false;
     }
 
+    /** End of a CompletableFuture async task or a ForkJoinTask's execution: the thread runs no task now. */
+    public static void taskEnd() {
+        if (!on) return;
+        ThreadState ts = STATE.get();
+        ts.runningTask = null;
+    }
+
     /** FutureTask.set/setException entry: the runner completes the future before waking its waiters. */
     public static void taskDone(Object task) {
         if (!on) return;
@@ -357,6 +372,34 @@ public final class Hooks {
     public static void monitorExit(Object o) {
         ThreadState ts = tracked();
         if (ts != null) released(ts, o, MONITOR);
+    }
+
+    /**
+     * Entry of a synchronized method (the JVM took the monitor before the first instruction): the
+     * monitor is pushed so that {@link #syncExit(int)} can release it without reading a local.
+     */
+    public static void syncEnter(Object o, int site) {
+        if (!on) return;
+        ThreadState ts = STATE.get();
+        if (ts.internal) return;
+        if (ts.syncDepth < ThreadState.MAX_HELD) ts.syncObj[ts.syncDepth++] = o;
+        else ts.syncOverflow++;
+        acquired(ts, o, MONITOR, site);
+    }
+
+    /** Exit of a synchronized method, by return or by exception. */
+    public static void syncExit(int site) {
+        if (!on) return;
+        ThreadState ts = STATE.get();
+        if (ts.internal) return;
+        if (ts.syncOverflow > 0) {
+            ts.syncOverflow--;
+            return;
+        }
+        if (ts.syncDepth == 0) return; // entered before tracking started
+        Object o = ts.syncObj[--ts.syncDepth];
+        ts.syncObj[ts.syncDepth] = null;
+        released(ts, o, MONITOR);
     }
 
     /** A lock object was allocated at an application call site: remember where (reports name locks by it). */
@@ -613,7 +656,7 @@ public final class Hooks {
 
     public static boolean offer(BlockingQueue<Object> q, Object e, long t, TimeUnit u, int site) throws InterruptedException {
         if (!on) return q.offer(e, t, u);
-        handoffBegin(q, PRODUCE, site);
+        timedBegin(q, PRODUCE, site);
         try {
             return q.offer(e, t, u);
         } finally {
@@ -628,7 +671,7 @@ public final class Hooks {
 
     public static Object poll(BlockingQueue<Object> q, long t, TimeUnit u, int site) throws InterruptedException {
         if (!on) return q.poll(t, u);
-        handoffBegin(q, CONSUME, site);
+        timedBegin(q, CONSUME, site);
         try {
             return q.poll(t, u);
         } finally {
@@ -662,7 +705,7 @@ public final class Hooks {
     public static Object get(Future<?> f, long t, TimeUnit u, int site)
             throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         if (!on) return f.get(t, u);
-        handoffBegin(f, CONSUME, site);
+        timedBegin(f, CONSUME, site);
         try {
             return f.get(t, u);
         } finally {
@@ -700,7 +743,7 @@ public final class Hooks {
 
     public static boolean await(CountDownLatch l, long t, TimeUnit u, int site) throws InterruptedException {
         if (!on) return l.await(t, u);
-        handoffBegin(l, CONSUME, site);
+        timedBegin(l, CONSUME, site);
         try {
             return l.await(t, u);
         } finally {
@@ -762,5 +805,189 @@ public final class Hooks {
         } finally {
             handoffEnd(t, JOIN, site);
         }
+    }
+
+    // ---------------------------------------------------------------- Object.wait / notify (a handoff on the monitor)
+
+    public static void objectWait(Object o, int site) throws InterruptedException {
+        if (!on) {
+            o.wait();
+            return;
+        }
+        handoffBegin(o, CONSUME, site);
+        try {
+            o.wait();
+        } finally {
+            handoffEnd(o, CONSUME, site);
+        }
+    }
+
+    public static void objectWait(Object o, long ms, int site) throws InterruptedException {
+        if (!on) {
+            o.wait(ms);
+            return;
+        }
+        if (ms == 0) handoffBegin(o, CONSUME, site);
+        else timedBegin(o, CONSUME, site);
+        try {
+            o.wait(ms);
+        } finally {
+            handoffEnd(o, CONSUME, site);
+        }
+    }
+
+    public static void objectWait(Object o, long ms, int nanos, int site) throws InterruptedException {
+        if (!on) {
+            o.wait(ms, nanos);
+            return;
+        }
+        if (ms == 0 && nanos == 0) handoffBegin(o, CONSUME, site);
+        else timedBegin(o, CONSUME, site);
+        try {
+            o.wait(ms, nanos);
+        } finally {
+            handoffEnd(o, CONSUME, site);
+        }
+    }
+
+    public static void objectNotify(Object o, int site) {
+        o.notify(); // first: a caller without the monitor gets its IllegalMonitorStateException, nothing recorded
+        if (on) handoffOp(o, PRODUCE, site);
+    }
+
+    public static void objectNotifyAll(Object o, int site) {
+        o.notifyAll();
+        if (on) handoffOp(o, PRODUCE, site);
+    }
+
+    // ---------------------------------------------------------------- BlockingDeque first/last forms
+
+    public static void putFirst(java.util.concurrent.BlockingDeque<Object> q, Object e, int site) throws InterruptedException {
+        if (!on) {
+            q.putFirst(e);
+            return;
+        }
+        handoffBegin(q, PRODUCE, site);
+        try {
+            q.putFirst(e);
+        } finally {
+            handoffEnd(q, PRODUCE, site);
+        }
+    }
+
+    public static void putLast(java.util.concurrent.BlockingDeque<Object> q, Object e, int site) throws InterruptedException {
+        if (!on) {
+            q.putLast(e);
+            return;
+        }
+        handoffBegin(q, PRODUCE, site);
+        try {
+            q.putLast(e);
+        } finally {
+            handoffEnd(q, PRODUCE, site);
+        }
+    }
+
+    public static Object takeFirst(java.util.concurrent.BlockingDeque<Object> q, int site) throws InterruptedException {
+        if (!on) return q.takeFirst();
+        handoffBegin(q, CONSUME, site);
+        try {
+            return q.takeFirst();
+        } finally {
+            handoffEnd(q, CONSUME, site);
+        }
+    }
+
+    public static Object takeLast(java.util.concurrent.BlockingDeque<Object> q, int site) throws InterruptedException {
+        if (!on) return q.takeLast();
+        handoffBegin(q, CONSUME, site);
+        try {
+            return q.takeLast();
+        } finally {
+            handoffEnd(q, CONSUME, site);
+        }
+    }
+
+    public static boolean offerFirst(java.util.concurrent.BlockingDeque<Object> q, Object e, int site) {
+        if (on) handoffOp(q, PRODUCE, site);
+        return q.offerFirst(e);
+    }
+
+    public static boolean offerLast(java.util.concurrent.BlockingDeque<Object> q, Object e, int site) {
+        if (on) handoffOp(q, PRODUCE, site);
+        return q.offerLast(e);
+    }
+
+    public static Object pollFirst(java.util.concurrent.BlockingDeque<Object> q, int site) {
+        if (on) handoffOp(q, CONSUME, site);
+        return q.pollFirst();
+    }
+
+    public static Object pollLast(java.util.concurrent.BlockingDeque<Object> q, int site) {
+        if (on) handoffOp(q, CONSUME, site);
+        return q.pollLast();
+    }
+
+    // ---------------------------------------------------------------- ForkJoinTask, Phaser
+
+    public static Object join(java.util.concurrent.ForkJoinTask<?> t, int site) {
+        if (!on) return t.join();
+        handoffBegin(t, CONSUME, site);
+        try {
+            return t.join();
+        } finally {
+            handoffEnd(t, CONSUME, site);
+        }
+    }
+
+    public static int arriveAndAwaitAdvance(java.util.concurrent.Phaser p, int site) {
+        if (!on) return p.arriveAndAwaitAdvance();
+        handoffOp(p, PRODUCE, site);
+        handoffBegin(p, CONSUME, site);
+        try {
+            return p.arriveAndAwaitAdvance();
+        } finally {
+            handoffEnd(p, CONSUME, site);
+        }
+    }
+
+    public static int awaitAdvance(java.util.concurrent.Phaser p, int phase, int site) {
+        if (!on) return p.awaitAdvance(phase);
+        handoffBegin(p, CONSUME, site);
+        try {
+            return p.awaitAdvance(phase);
+        } finally {
+            handoffEnd(p, CONSUME, site);
+        }
+    }
+
+    public static int arrive(java.util.concurrent.Phaser p, int site) {
+        if (on) handoffOp(p, PRODUCE, site);
+        return p.arrive();
+    }
+
+    public static int arriveAndDeregister(java.util.concurrent.Phaser p, int site) {
+        if (on) handoffOp(p, PRODUCE, site);
+        return p.arriveAndDeregister();
+    }
+
+    // ---------------------------------------------------------------- Runtime.halt
+
+    /** Runtime.halt skips shutdown hooks: drain and write the report first, then halt. */
+    public static void halt(Runtime r, int status, int site) {
+        Sink s = sink;
+        if (on && s != null) {
+            ThreadState ts = STATE.get();
+            boolean was = ts.internal;
+            ts.internal = true; // the agent's own work is not tracked
+            try {
+                s.halting();
+            } catch (Throwable ignored) {
+                // the application's halt goes ahead whatever happened here
+            } finally {
+                ts.internal = was;
+            }
+        }
+        r.halt(status);
     }
 }

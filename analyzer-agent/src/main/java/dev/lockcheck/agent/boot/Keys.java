@@ -15,6 +15,7 @@ import java.util.concurrent.locks.StampedLock;
 public final class Keys {
     private static final VarHandle READ_SYNC = handle(ReentrantReadWriteLock.ReadLock.class, "sync");
     private static final VarHandle WRITE_SYNC = handle(ReentrantReadWriteLock.WriteLock.class, "sync");
+    private static final VarHandle RL_SYNC = handle(ReentrantLock.class, "sync");
     private static final Class<?> SL_READ_VIEW = find("java.util.concurrent.locks.StampedLock$ReadLockView");
     private static final Class<?> SL_WRITE_VIEW = find("java.util.concurrent.locks.StampedLock$WriteLockView");
     private static final VarHandle SL_READ_OWNER = SL_READ_VIEW == null ? null : handle(SL_READ_VIEW, "this$0");
@@ -53,6 +54,12 @@ public final class Keys {
             default:
                 return lock;
         }
+    }
+
+    /** The synchronizer a ReentrantLock parks its waiters on (what the JVM names as the lock), else null. */
+    public static Object syncOf(Object key) {
+        if (key instanceof ReentrantLock && RL_SYNC != null) return RL_SYNC.get((ReentrantLock) key);
+        return null;
     }
 
     /** Key of a freshly allocated lock object (RRWL: its sync, through the read view). */

@@ -24,6 +24,15 @@ public final class ThreadState {
     /** Acquisitions that did not fit in the held stack: their releases are ignored. */
     public int overflow;
 
+    /**
+     * Monitors of the synchronized methods this thread is in, innermost last: their exits (normal or
+     * by exception) pop them, so the exit hook needs no local variable of the method.
+     */
+    public final Object[] syncObj = new Object[MAX_HELD];
+    public int syncDepth;
+    /** Synchronized-method entries beyond {@link #syncObj}: their exits only count down. */
+    public int syncOverflow;
+
     /** What the thread is blocked on (a lock key or a handoff object), null when running. */
     public Object waitObj;
     /** Lock wait: mode; handoff wait: Hooks.SIDE_* + 16. */
@@ -35,6 +44,8 @@ public final class ThreadState {
      * and trusts only what stays unchanged over a whole interval.
      */
     public long waitSeq;
+    /** The handoff wait has a timeout: it ends by itself, so its completer is never inferred. */
+    public boolean waitTimed;
 
     /** The FutureTask this thread is running, if any (its runner ends the waits on it). */
     public volatile Object runningTask;
