@@ -370,19 +370,34 @@ public final class Resolver {
         return objOrView(id, k);
     }
 
+    /**
+     * The lock a field holds, remembered per field: worked out from the field alone (its own depth
+     * budget, whatever the expression that reached it), so the remembered answer does not depend
+     * on which use asked first. A field whose value leads back to itself is no lock.
+     */
     private LockVal fieldLock(FieldInfo f, int depth) {
         Optional<LockVal> memo = fieldLocks.get(f);
         if (memo != null) return memo.orElse(null);
+        Set<FieldInfo> open = openFields.get();
+        if (!open.add(f)) return null;
         LockVal v = null;
-        Expression value = f.singleValue();
-        if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, depth + 1);
+        try {
+            Expression value = f.singleValue();
+            if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, 1);
+        } finally {
+            open.remove(f);
+        }
         if (v == null) {
             ObjKind k = LockApis.objKind(f.type);
             if (k != null) v = objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, baseKind(k)), k);
         }
-        fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
-        return v;
+        Optional<LockVal> prev = fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
+        return prev != null ? prev.orElse(null) : v;
     }
+
+    /** The fields whose lock this thread is working out (a cycle of field initialisers ends there). */
+    private final ThreadLocal<Set<FieldInfo>> openFields =
+            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
     private static ObjKind baseKind(ObjKind k) {
         return k == ObjKind.READ_VIEW || k == ObjKind.WRITE_VIEW ? ObjKind.RW : k;
