@@ -804,6 +804,8 @@ final class BodyAnalyzer {
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
+        // a call whose one target the syntax fixes is exact; one that could run several methods is guessed
+        String evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
         Set<LockId> releases = new LinkedHashSet<>();
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
@@ -814,7 +816,7 @@ final class BodyAnalyzer {
                 if (holdsLock(st)) summaries.need(s.frontier());
                 if (followsAll()) summaries.called(s.frontier());
             }
-            TraceStep call = step(mc, "calls " + m.display());
+            TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
                 // guarded by the lock's own hold count: it does not happen for a caller holding the lock

@@ -180,7 +180,7 @@ final class LockOrderInversion implements StaticCheck {
                 .append("Fix: take these locks in one global order everywhere, or take the inner lock after releasing the outer one.");
         List<TraceStep> trace = new ArrayList<>(e.trace());
         for (Edge b : back) {
-            for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note()));
+            for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
         sink.report(ruleId(), Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
     }
