@@ -358,15 +358,20 @@ final class BodyAnalyzer {
     }
 
     private State tryStmt(TryStmt ts, State st) {
-        for (Expression r : ts.getResources()) st = eval(r, st);
-        if (st == null) return null;
-        State entry = st;
         boolean hasFinally = ts.getFinallyBlock().isPresent();
-        if (hasFinally) frames.push(new Frame(finallyReleases(ts.getFinallyBlock().get()), entry.held));
+        // the resources are opened inside the try: if opening one throws, the finally still runs
+        if (hasFinally) frames.push(new Frame(finallyReleases(ts.getFinallyBlock().get()), st.held));
+        State entry = st;
         State normal;
         try {
-            normal = stmt(ts.getTryBlock(), entry);
-            for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+            for (Expression r : ts.getResources()) entry = eval(r, entry);
+            if (entry == null) {
+                normal = null;
+                entry = st;
+            } else {
+                normal = stmt(ts.getTryBlock(), entry);
+                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+            }
         } finally {
             if (hasFinally) frames.pop();
         }
