@@ -610,6 +610,16 @@ public final class Resolver {
     /** Whether a file not parsed extends {@code t} or one of its subtypes. */
     private boolean extendedOutsideBelow(TypeInfo t) {
         if (extendedOutside.isEmpty()) return false;
+        Boolean known = extendedBelow.get(t);
+        if (known != null) return known;
+        boolean r = computeExtendedOutsideBelow(t);
+        extendedBelow.putIfAbsent(t, r);
+        return r;
+    }
+
+    private final Map<TypeInfo, Boolean> extendedBelow = new ConcurrentHashMap<>();
+
+    private boolean computeExtendedOutsideBelow(TypeInfo t) {
         Set<TypeInfo> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<TypeInfo> queue = new ArrayList<>(List.of(t));
         for (int i = 0; i < queue.size(); i++) {
