@@ -838,7 +838,9 @@ final class BodyAnalyzer {
                         Resolver.rebase(a.instance(), receiver), a.unlessHeld() || st.notHeld.contains(a.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
-                record(x, !held.isEmpty());
+                // a hold-count-guarded acquisition that runs here is kept for the checks even with
+                // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
+                record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
             }
             releases.addAll(s.releases());
             List<Held> mine = new ArrayList<>();
