@@ -81,9 +81,18 @@ public final class CheckMojo extends AbstractMojo {
         List<Path> lookup = new ArrayList<>(roots);
         if (!includeTests) for (String r : project.getTestCompileSourceRoots()) lookup.add(Path.of(r));
 
+        List<Path> runtime = runtimeReports();
+        if (!runtime.isEmpty()) {
+            getLog().info("lockcheck: " + runtime.size() + " runtime report(s) of the test JVMs merged");
+        } else if (testsRan()) {
+            // the tests ran but no JVM of theirs had the agent: an <argLine> that drops @{argLine}, or no prepare-agent
+            getLog().warn("lockcheck: the tests ran but no runtime report is in " + relative(project.getBasedir().toPath(), reportsDirectory.toPath())
+                    + ": no test JVM ran the agent, so only the static scan counts. Is prepare-agent among the goals, and does"
+                    + " Surefire's <argLine> keep @{argLine}?");
+        }
         ProjectCheck.Result result;
         try {
-            result = ProjectCheck.run(new ProjectCheck.Options(project.getBasedir().toPath(), roots, lookup, runtimeReports(),
+            result = ProjectCheck.run(new ProjectCheck.Options(project.getBasedir().toPath(), roots, lookup, runtime,
                     reportsDirectory.toPath(), rules, excludes == null ? List.of() : excludes,
                     baseline == null ? null : baseline.toPath(), rulesUrl));
         } catch (Main.UsageException e) {
@@ -131,6 +140,17 @@ public final class CheckMojo extends AbstractMojo {
     private static String relative(Path base, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(base.toAbsolutePath()) ? base.toAbsolutePath().relativize(abs).toString() : abs.toString();
+    }
+
+    /** Surefire or Failsafe wrote its reports in this module's build directory. */
+    private boolean testsRan() {
+        File target = new File(project.getBuild().getDirectory());
+        return testReports(new File(target, "surefire-reports")) || testReports(new File(target, "failsafe-reports"));
+    }
+
+    static boolean testReports(File dir) {
+        String[] names = dir.list((d, n) -> n.startsWith("TEST-") && n.endsWith(".xml"));
+        return names != null && names.length > 0;
     }
 
     private boolean hasRuntimeReports() throws MojoExecutionException {

@@ -1,8 +1,13 @@
 package dev.lockcheck.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -52,8 +57,16 @@ public final class PrepareAgentMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
+        Properties props = project.getProperties();
         if (skip) {
-            getLog().info("lockcheck: skipped");
+            // a Surefire <argLine> that writes ${argLine} or @{argLine} needs the property to exist, or the test
+            // JVM is started with the literal text and does not start (JaCoCo's prepare-agent does the same)
+            if (props.getProperty(propertyName) == null) {
+                props.setProperty(propertyName, "");
+                getLog().info("lockcheck: skipped (" + propertyName + " set to empty)");
+            } else {
+                getLog().info("lockcheck: skipped");
+            }
             return;
         }
         Artifact agent = pluginArtifacts.get(AGENT_KEY);
@@ -63,8 +76,11 @@ public final class PrepareAgentMojo extends AbstractMojo {
         if (agentOptions != null && agentOptions.contains("report=")) {
             throw new MojoExecutionException("lockcheck: agentOptions must not set report= (reports go to reportsDirectory)");
         }
+        int stale = deleteStaleReports(reportsDirectory.toPath());
+        if (stale > 0) {
+            getLog().info("lockcheck: deleted " + stale + " runtime report(s) of an earlier build from " + reportsDirectory);
+        }
         String value = javaagent(agent.getFile(), reportsDirectory, agentOptions);
-        Properties props = project.getProperties();
         String old = props.getProperty(propertyName);
         String joined = old == null || old.isBlank() ? value : old + " " + value;
         props.setProperty(propertyName, joined);
@@ -82,5 +98,31 @@ public final class PrepareAgentMojo extends AbstractMojo {
         String arg = "-javaagent:" + agentPath + "=report=" + report
                 + (options == null || options.isBlank() ? "" : "," + options.trim());
         return arg.contains(" ") ? "\"" + arg + "\"" : arg;
+    }
+
+    /**
+     * Deletes the {@code runtime-*.json} an earlier build's test JVMs left in {@code dir}: {@code check} merges
+     * every runtime report there, so without this a build without {@code clean} would still report (and fail on)
+     * a lock-order inversion fixed since.
+     */
+    static int deleteStaleReports(Path dir) throws MojoExecutionException {
+        if (!Files.isDirectory(dir)) return 0;
+        List<Path> old;
+        try (Stream<Path> s = Files.list(dir)) {
+            old = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("runtime-") && n.endsWith(".json") && Files.isRegularFile(p);
+            }).toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("lockcheck: cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path p : old) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new MojoExecutionException("lockcheck: cannot delete the earlier runtime report " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return old.size();
     }
 }
