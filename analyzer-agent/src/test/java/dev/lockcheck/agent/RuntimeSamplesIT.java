@@ -269,6 +269,15 @@ class RuntimeSamplesIT {
     }
 
     @Test
+    void programHaltingOnItsOwnDeadlockCheck_beforeTheWatchdogLooks_stillReportsTheLiveDeadlock() throws Exception {
+        Run r = run("HaltsOnItsOwnDeadlockCheck", "interval=60000");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("deadlock detected"), r.stdout());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live lock-order deadlock between monitors"), f.message());
+    }
+
+    @Test
     void programStoppedBySigterm_stillLeavesTheReport() throws Exception {
         Run r = run("EndsBySignal", "interval=60000", (p, out) -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
