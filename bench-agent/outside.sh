@@ -27,6 +27,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 AGENT=${AGENT:-$HERE/analyzer-agent/target/lockcheck-agent.jar}
 WORK=${WORK:-$HERE/bench-agent/target/outside}
 JAVA=${JAVA:-java}
+ONLY=${ONLY:-} # a regular expression: run only the cases whose name matches
 JAVAC=${JAVAC:-javac}
 # old code on JDK 17: mockito/cglib and the JDK-bug reproductions reach into java.base
 OPENS="--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.lang.reflect=ALL-UNNAMED
@@ -57,6 +58,7 @@ rules_of() {
 run_case() {
     local name=$1 expected=$2 dir=$3 cp=$4 main=$5
     shift 5
+    if [ -n "$ONLY" ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
     local hung=0 live=0 missed=0 jvmseen=0 ended=0 predicted=0 alarms=0
     local file=${name//\//_}
     for r in $(seq 1 "$RUNS"); do
