@@ -18,6 +18,11 @@ import java.util.jar.JarOutputStream;
  */
 public final class Agent {
     private static final String BOOT = "dev/lockcheck/agent/boot/";
+    /**
+     * Where the jar keeps the hook classes: not under their class names, so no class loader but
+     * the bootstrap one (which the agent defines them in) can load a copy of its own.
+     */
+    private static final String HIDDEN = "META-INF/lockcheck-boot/";
 
     private Agent() {
     }
@@ -88,6 +93,7 @@ public final class Agent {
             for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
                 JarEntry je = e.nextElement();
                 String n = je.getName();
+                if (n.startsWith(HIDDEN)) n = n.substring(HIDDEN.length()); // else a jar built without hiding them
                 if (!n.startsWith(BOOT) || !n.endsWith(".class")) continue;
                 try (InputStream is = in.getInputStream(je)) {
                     out.put(n.substring(0, n.length() - 6).replace('/', '.'), is.readAllBytes());
@@ -114,8 +120,9 @@ public final class Agent {
              JarOutputStream jo = new JarOutputStream(fo)) {
             for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
                 JarEntry je = e.nextElement();
-                if (!je.getName().startsWith(BOOT) || je.isDirectory()) continue;
-                jo.putNextEntry(new JarEntry(je.getName()));
+                String n = je.getName().startsWith(HIDDEN) ? je.getName().substring(HIDDEN.length()) : je.getName();
+                if (!n.startsWith(BOOT) || je.isDirectory()) continue;
+                jo.putNextEntry(new JarEntry(n));
                 try (InputStream is = in.getInputStream(je)) {
                     is.transferTo(jo);
                 }

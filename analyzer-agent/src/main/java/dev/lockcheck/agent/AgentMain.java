@@ -115,7 +115,7 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         try {
             Hooks.markInternal();
             watchdog.stop();
-            watchdog.step(true);
+            watchdog.last();
         } catch (Throwable t) {
             stepAside(t);
         }

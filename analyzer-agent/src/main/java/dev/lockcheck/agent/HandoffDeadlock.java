@@ -389,7 +389,7 @@ final class HandoffDeadlock {
                 if (firstLock == null) firstLock = pw.obj();
                 part.append(" holds ").append(Names.op(into.heldMode(), Names.shortLock(pw.obj())))
                         .append(" (taken at ").append(Names.frame(into.heldSite())).append("),");
-                trace.add(step(into.heldSite(), tname + " took " + Names.mode(into.heldMode()).describe() + " "
+                Reporter.add(trace, step(into.heldSite(), tname + " took " + Names.mode(into.heldMode()).describe() + " "
                         + Names.lock(pw.obj())));
                 d.holds(me, d.lock(pw.obj()), into.heldMode(), into.heldSite());
             } else if (into.kind() == Kind.OWNER && pj != null) {
@@ -408,7 +408,7 @@ final class HandoffDeadlock {
                     if (part.indexOf(Names.shortLock(k)) >= 0) continue;
                     part.append(" holds ").append(Names.op(t.heldMode[j], Names.shortLock(k)))
                             .append(" (taken at ").append(Names.frame(t.heldSite[j])).append("),");
-                    trace.add(step(t.heldSite[j], tname + " took " + Names.mode(t.heldMode[j]).describe() + " " + Names.lock(k)));
+                    Reporter.add(trace, step(t.heldSite[j], tname + " took " + Names.mode(t.heldMode[j]).describe() + " " + Names.lock(k)));
                     d.holds(me, d.lock(k), t.heldMode[j], t.heldSite[j]);
                 }
             }
@@ -433,7 +433,7 @@ final class HandoffDeadlock {
                     }
                 }
                 waits += " at " + Names.frame(w.site());
-                trace.add(step(w.site(), tname + " " + (w.lock() ? "waits for " + Names.mode(w.code()).describe()
+                Reporter.add(trace, step(w.site(), tname + " " + (w.lock() ? "waits for " + Names.mode(w.code()).describe()
                         + " " + Names.lock(w.obj()) : "waits in " + Names.handoff(w.obj()))));
                 fp.add(Names.frame(w.site()));
             } else {
@@ -442,7 +442,7 @@ final class HandoffDeadlock {
                 waits = "waits for " + (jw.monitor() ? "the monitor " : "the lock ") + ln + (at == null ? "" : " at " + at);
                 d.waitsFor(me, jvmLockNode(d, jw.lock(), byId), jw.monitor() ? "monitor" : "exclusive", at, false);
                 if (!lockNames.contains(ln)) lockNames.add(ln);
-                trace.add(stepAt(at, tname + " waits for " + ln));
+                Reporter.add(trace, stepAt(at, tname + " waits for " + ln));
                 fp.add(at == null ? jw.lock().getClassName() : at);
             }
             text.append(name).append(part).append(' ').append(waits).append('\n')
@@ -541,14 +541,20 @@ final class HandoffDeadlock {
         return false;
     }
 
+    /**
+     * A trace step at a call site; a site without a line is named by its method (in the note, the
+     * file its class's). Null when the site is unknown: such steps are left out, never "unknown:0".
+     */
     static TraceStep step(int site, String note) {
         Sites.Site s = Sites.get(site);
-        return new TraceStep(s == null ? "unknown" : s.path(), s == null ? 0 : s.line(), note);
+        if (s == null) return null;
+        return new TraceStep(s.path(), Math.max(0, s.line()), s.line() > 0 ? note : note + " (in " + s.frame() + ")");
     }
 
-    /** A trace step at a stack frame ({@code pkg.Cls.m(File.java:12)}). */
+    /** A trace step at a stack frame ({@code pkg.Cls.m(File.java:12)}); null without one. */
     static TraceStep stepAt(String frame, String note) {
-        dev.lockcheck.report.Location l = Reporter.location(frame == null ? List.of() : List.of(frame), 0);
-        return new TraceStep(l.file(), l.line(), note);
+        if (frame == null) return null;
+        dev.lockcheck.report.Location l = Reporter.location(List.of(frame), 0);
+        return new TraceStep(l.file(), l.line(), l.line() > 0 ? note : note + " (in " + frame + ")");
     }
 }

@@ -46,7 +46,7 @@ abstract class Immediate {
         String lock = Names.lock(key);
         List<String> stack = Reporter.stack(Thread.currentThread().getStackTrace());
         if (!stack.isEmpty() && stack.get(0).startsWith("java.lang.Thread.getStackTrace")) stack = stack.subList(1, stack.size());
-        List<TraceStep> trace = List.of(
+        List<TraceStep> trace = Reporter.trace(
                 HandoffDeadlock.step(heldSite, Names.mode(heldMode).describe() + " " + lock + " acquired"),
                 HandoffDeadlock.step(site, Names.mode(askedMode).describe() + " asked for by the same thread"));
         ThreadSnapshot th = new ThreadSnapshot(ts.thread.getName(), ts.thread.getId(), "RUNNABLE", stack);

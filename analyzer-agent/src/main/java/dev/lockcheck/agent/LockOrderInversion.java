@@ -204,7 +204,7 @@ final class LockOrderInversion {
                     .append(" while holding ").append(Names.lock(e.from)).append(" at ").append(Names.frame(e.site));
             text.append("\"").append(e.thread).append("\": ").append(Names.op(e.fromMode, from)).append(" -> ")
                     .append(Names.op(e.toMode, to)).append("   at ").append(Names.frame(e.site)).append('\n');
-            trace.add(HandoffDeadlock.step(e.site, e.thread + " acquires " + Names.lock(e.to) + " holding " + Names.lock(e.from)));
+            Reporter.add(trace, HandoffDeadlock.step(e.site, e.thread + " acquires " + Names.lock(e.to) + " holding " + Names.lock(e.from)));
             threads.add(new ThreadSnapshot(e.thread, e.owner.getId(), e.owner.getState().name(), List.of(Names.frame(e.site))));
             fp.add(Names.frame(e.site));
         }

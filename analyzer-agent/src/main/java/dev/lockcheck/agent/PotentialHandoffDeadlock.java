@@ -136,7 +136,7 @@ final class PotentialHandoffDeadlock {
         String msg = mode + " " + lock + " held by " + a + " across a handoff that " + b + " completes, and " + b
                 + " read-locks it first in between: a writer queued before that read would deadlock all three"
                 + " (release the " + mode + " before the handoff)";
-        List<TraceStep> trace = List.of(
+        List<TraceStep> trace = Reporter.trace(
                 HandoffDeadlock.step(c.hold().site(), a + " took " + mode + " " + lock),
                 HandoffDeadlock.step(c.read().site(), b + " took its first " + mode + " of it (would block behind a queued writer)"),
                 HandoffDeadlock.step(c.b().site(), b + " completes the handoff"),

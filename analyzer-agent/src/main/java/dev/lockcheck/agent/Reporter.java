@@ -75,25 +75,64 @@ final class Reporter {
         return new ThreadSnapshot(t.getName(), t.getId(), t.getState().name(), stack);
     }
 
-    /** The report location: the first frame outside the JDK and the agent, else the given site. */
+    /**
+     * The report location: the first frame outside the JDK and the agent with a line, else the given
+     * site, else the first frame at all (a frame without a line is located by its class's file,
+     * line 0). "unknown" only when there is no frame and no site.
+     */
     static Location location(List<String> stack, int fallbackSite) {
+        Location lineless = null;
         for (String f : stack) {
             if (f.startsWith("java.") || f.startsWith("jdk.") || f.startsWith("sun.")) continue;
-            int open = f.lastIndexOf('(');
-            int colon = f.lastIndexOf(':');
-            int method = f.lastIndexOf('.', open);
-            int cls = f.lastIndexOf('.', method - 1);
-            if (open < 0 || colon < open) continue;
-            String pkg = cls < 0 ? "" : f.substring(0, cls).replace('.', '/') + "/";
-            try {
-                int line = Integer.parseInt(f.substring(colon + 1, f.length() - 1));
-                return new Location(pkg + f.substring(open + 1, colon), line, 1);
-            } catch (NumberFormatException e) {
-                continue;
-            }
+            Location l = parse(f);
+            if (l != null && l.line() > 0) return l;
+            if (lineless == null) lineless = l;
         }
         Sites.Site s = Sites.get(fallbackSite);
-        return s == null ? new Location("unknown", 0, 0) : new Location(s.path(), s.line(), 1);
+        if (s != null) return new Location(s.path(), Math.max(0, s.line()), 1);
+        if (lineless != null) return lineless;
+        for (String f : stack) {
+            Location l = parse(f);
+            if (l != null) return l;
+        }
+        return new Location("unknown", 0, 0);
+    }
+
+    /** {@code pkg.Cls.m(Cls.java:12)} as a location; without a line (or a file), line 0 in the class's file. */
+    private static Location parse(String f) {
+        int open = f.lastIndexOf('(');
+        if (open < 0) return null;
+        int method = f.lastIndexOf('.', open);
+        if (method < 0) return null;
+        String cls = f.substring(0, method);
+        int dot = cls.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : cls.substring(0, dot).replace('.', '/') + "/";
+        String inside = f.substring(open + 1, f.length() - 1);
+        int colon = inside.lastIndexOf(':');
+        String file = colon < 0 ? inside : inside.substring(0, colon);
+        if (!file.endsWith(".java") && !file.endsWith(".kt") && !file.endsWith(".groovy") && !file.endsWith(".scala")) {
+            file = cls.substring(dot + 1).replaceAll("\\$.*", "") + ".java";
+        }
+        int line = 0;
+        if (colon >= 0) {
+            try {
+                line = Integer.parseInt(inside.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                line = 0;
+            }
+        }
+        return new Location(pkg + file, line, line > 0 ? 1 : 0);
+    }
+
+    /** Trace steps, leaving out the ones whose place is unknown. */
+    static List<dev.lockcheck.report.TraceStep> trace(dev.lockcheck.report.TraceStep... steps) {
+        List<dev.lockcheck.report.TraceStep> out = new ArrayList<>();
+        for (dev.lockcheck.report.TraceStep s : steps) add(out, s);
+        return out;
+    }
+
+    static void add(List<dev.lockcheck.report.TraceStep> trace, dev.lockcheck.report.TraceStep s) {
+        if (s != null) trace.add(s);
     }
 
     static String fingerprint(String... parts) {

@@ -13,7 +13,7 @@ public final class Sites {
      */
     public record Site(String className, String method, String file, int line, String field, String call) {
         public String frame() {
-            return className + "." + method + "(" + (file == null ? "Unknown Source" : file) + ":" + line + ")";
+            return className + "." + method + "(" + (file == null ? "Unknown Source" : file) + (line > 0 ? ":" + line : "") + ")";
         }
 
         /** Source path of the class, as the report's location.file: package path + file name. */
@@ -25,7 +25,7 @@ public final class Sites {
         }
 
         public String shortPlace() {
-            return (file == null ? className : file) + ":" + line;
+            return line > 0 ? (file == null ? className : file) + ":" + line : className + "." + method;
         }
     }
 

@@ -312,6 +312,8 @@ final class Transformer implements ClassFileTransformer {
                 }
                 if (hook == null) return mv;
                 boolean ends = async || className.equals(FORK_JOIN_TASK);
+                int site = hook.equals("taskDone") ? Sites.add(className, name,
+                        className.substring(className.lastIndexOf('/') + 1).replaceAll("\\$.*", "") + ".java", 0, null) : 0;
                 return new MethodVisitor(Opcodes.ASM9, mv) {
                     @Override
                     public void visitCode() {
@@ -320,7 +322,12 @@ final class Transformer implements ClassFileTransformer {
                         if (async) {
                             super.visitFieldInsn(Opcodes.GETFIELD, className, "dep", "Ljava/util/concurrent/CompletableFuture;");
                         }
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, hook, "(Ljava/lang/Object;)V", false);
+                        if (site != 0) {
+                            super.visitLdcInsn(site);
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, hook, "(Ljava/lang/Object;I)V", false);
+                        } else {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, hook, "(Ljava/lang/Object;)V", false);
+                        }
                     }
 
                     @Override
@@ -333,7 +340,7 @@ final class Transformer implements ClassFileTransformer {
 
                     @Override
                     public void visitMaxs(int maxStack, int maxLocals) {
-                        super.visitMaxs(Math.max(maxStack, 1), maxLocals);
+                        super.visitMaxs(Math.max(maxStack, 2), maxLocals);
                     }
                 };
             }

@@ -48,7 +48,7 @@ final class TryLockStorm {
                     + " (block with lock(), or back off between attempts)";
             List<String> stack = Reporter.stack(ts.thread.getStackTrace());
             Finding f = new Finding(ID, Severity.WARNING, msg, Reporter.location(List.of(), site), lock,
-                    List.of(HandoffDeadlock.step(site, "tryLock fails in a loop")),
+                    Reporter.trace(HandoffDeadlock.step(site, "tryLock fails in a loop")),
                     List.of(new ThreadSnapshot(ts.thread.getName(), ts.thread.getId(), ts.thread.getState().name(), stack)),
                     Reporter.fingerprint(ID, Names.frame(site)), null, cycleData(ts, key, site));
             reporter.report(f, Reporter.banner(ID, "TryLockStorm", "tryLock retried in a busy loop")

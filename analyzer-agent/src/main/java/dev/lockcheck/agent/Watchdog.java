@@ -48,6 +48,7 @@ final class Watchdog implements Runnable {
             } catch (InterruptedException e) {
                 return;
             }
+            if (stopped) return; // the last look belongs to the exit path
             try {
                 boolean halt;
                 synchronized (this) {
@@ -72,6 +73,22 @@ final class Watchdog implements Runnable {
 
     private static boolean ticks(Event e) {
         return e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP || e.kind() == Hooks.EV_HOLD;
+    }
+
+    /**
+     * The last look, when the JVM is going away (shutdown hook, or the application's Runtime.halt):
+     * everything drained, and a live deadlock the previous look already saw is reported now, so the
+     * report written next holds it (the application's own exit must not win the race to the file).
+     */
+    synchronized void last() {
+        step(true);
+        live.scan();
+        try {
+            Thread.sleep(50); // a second look: waits unchanged since the first (or the watchdog's last) count
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        live.scan();
     }
 
     void stop() {

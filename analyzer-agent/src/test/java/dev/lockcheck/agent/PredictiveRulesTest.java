@@ -99,4 +99,43 @@ class PredictiveRulesTest {
         written.add(other);
         assertEquals(1, orderCycle(dir, null, null, Hooks.READ, Hooks.READ));
     }
+
+    @Test
+    void bothOrdersTakenOnlyByOneThread_cannotDeadlock_isNotReported(@TempDir Path dir) {
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        d.on(edge(a, lock, Hooks.EXCLUSIVE, other, Hooks.EXCLUSIVE, null));
+        d.on(edge(a, other, Hooks.EXCLUSIVE, lock, Hooks.EXCLUSIVE, null));
+        d.flush();
+        assertEquals(0, r.count());
+        d.on(edge(b, other, Hooks.EXCLUSIVE, lock, Hooks.EXCLUSIVE, null)); // now a second thread can close it
+        d.flush();
+        assertEquals(1, r.count());
+    }
+
+    @Test
+    void threeLockCycleNeedingOneThreadInTwoPlaces_isNotReported(@TempDir Path dir) {
+        // calfuzzer TestDeadlock2's shape: l1->l2 and l3->l1 by A only, l2->l3 by B
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        d.on(edge(a, lock, Hooks.MONITOR, other, Hooks.MONITOR, null));
+        d.on(edge(b, other, Hooks.MONITOR, gate, Hooks.MONITOR, null));
+        d.on(edge(a, gate, Hooks.MONITOR, lock, Hooks.MONITOR, null));
+        d.flush();
+        assertEquals(0, r.count());
+    }
+
+    @Test
+    void theSameInversionOnManyInstancePairs_isOneReport(@TempDir Path dir) {
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        for (int i = 0; i < 3; i++) {
+            Object x = new Object();
+            Object y = new Object();
+            d.on(edge(a, x, Hooks.MONITOR, y, Hooks.MONITOR, null));
+            d.on(edge(b, y, Hooks.MONITOR, x, Hooks.MONITOR, null));
+        }
+        d.flush();
+        assertEquals(1, r.count());
+    }
 }

@@ -43,6 +43,12 @@ class RuntimeSamplesIT {
 
     /** Runs the sample; {@code stop}, when given, is called with the process and its stdout file while it runs. */
     static Run run(String sample, String options, java.util.function.BiConsumer<Process, Path> stop) throws Exception {
+        return run(sample, options, stop, "");
+    }
+
+    /** {@code classPathTail}: more class path after the samples (with its separator), or "". */
+    static Run run(String sample, String options, java.util.function.BiConsumer<Process, Path> stop, String classPathTail)
+            throws Exception {
         Files.createDirectories(WORK);
         Path report = WORK.resolve(sample + ".json").toAbsolutePath();
         Files.deleteIfExists(report);
@@ -52,7 +58,7 @@ class RuntimeSamplesIT {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-javaagent:" + AGENT.toAbsolutePath() + "=report=" + report + (options.isEmpty() ? "" : "," + options));
         cmd.add("-cp");
-        cmd.add(SAMPLES.toAbsolutePath().toString());
+        cmd.add(SAMPLES.toAbsolutePath() + classPathTail);
         cmd.add("lockcheck.samples.runtime." + sample);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // under `lockcheck run`, the sample gets exactly one agent: ours
@@ -64,7 +70,14 @@ class RuntimeSamplesIT {
         }
         String stderr = read(err);
         assertTrue(Files.exists(report), () -> sample + ": no report written; stderr:\n" + stderr);
-        return new Run(p.exitValue(), ReportJson.read(report), read(out), stderr);
+        Report rep = ReportJson.read(report);
+        for (Finding f : rep.findings()) {
+            // every runtime finding carries its cycle as data, and no place is "unknown:0"
+            assertNotNull(f.cycle(), () -> sample + ": " + f.ruleId() + " without its cycle");
+            assertFalse(f.location().file().equals("unknown"), () -> sample + ": unknown location in " + f);
+            assertTrue(f.trace().stream().noneMatch(t -> t.file().equals("unknown")), () -> sample + ": unknown step in " + f);
+        }
+        return new Run(p.exitValue(), rep, read(out), stderr);
     }
 
     private static String read(Path p) throws java.io.IOException {
@@ -256,6 +269,15 @@ class RuntimeSamplesIT {
     }
 
     @Test
+    void programHaltingOnItsOwnDeadlockCheck_beforeTheWatchdogLooks_stillReportsTheLiveDeadlock() throws Exception {
+        Run r = run("HaltsOnItsOwnDeadlockCheck", "interval=60000");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("deadlock detected"), r.stdout());
+        Finding f = r.only("LC201");
+        assertTrue(f.message().startsWith("live lock-order deadlock between monitors"), f.message());
+    }
+
+    @Test
     void programStoppedBySigterm_stillLeavesTheReport() throws Exception {
         Run r = run("EndsBySignal", "interval=60000", (p, out) -> {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -279,6 +301,15 @@ class RuntimeSamplesIT {
         Finding f = r.only("LC204");
         assertTrue(f.message().contains("GateLockCycles.ledger"), f.message());
         assertTrue(f.message().contains("new ReentrantLock() at GateLockCycles.java:25"), f.message());
+    }
+
+    @Test
+    void childFirstClassLoaderOverTheAgentJar_stillReachesTheOneTracker() throws Exception {
+        // PowerMock-style: the loader defines every class it finds on the class path itself, the
+        // agent jar included; the hook classes are hidden there, so it must use the bootstrap copy
+        Run r = run("ChildFirstLoader", "", null, java.io.File.pathSeparator + AGENT.toAbsolutePath());
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(List.of("LC204"), r.rules());
     }
 
     @Test

@@ -350,9 +350,9 @@ public final class Hooks {
     }
 
     /** FutureTask.set/setException entry: the runner completes the future before waking its waiters. */
-    public static void taskDone(Object task) {
+    public static void taskDone(Object task, int site) {
         if (!on) return;
-        handoffOp(task, PRODUCE, 0);
+        handoffOp(task, PRODUCE, site);
         ThreadState ts = STATE.get();
         if (ts.runningTask == task) ts.runningTask = null;
     }
