@@ -82,6 +82,7 @@ final class LockOrderInversion implements StaticCheck {
                         .thenComparing(x -> x.body().body().file().source().relPath())
                         .thenComparingInt(x -> x.outer().line()));
                 for (Edge e : sorted) {
+                    if (heldOnEntry(e, project)) continue;
                     List<Edge> back = pathBack(graph, e, project);
                     if (back != null) {
                         report(e, back, sorted.size() - 1, sink);
@@ -143,8 +144,17 @@ final class LockOrderInversion implements StaticCheck {
 
     /** An edge of the candidates not sharing a gate with {@code e}: the two can run at once. */
     private static Edge pick(List<Edge> candidates, Edge e, ProjectFacts project) {
-        for (Edge c : candidates) if (gate(e, c) == null) return c;
+        for (Edge c : candidates) if (gate(e, c) == null && !heldOnEntry(c, project)) return c;
         return null;
+    }
+
+    /**
+     * Whether every caller in the sources enters the edge's method already holding its inner lock
+     * (ProjectFacts.callersHoldOnEntry): the inner acquisition is then a re-entry, and the real
+     * order on that path is inner lock first, outer lock second, which the edge does not say.
+     */
+    private static boolean heldOnEntry(Edge e, ProjectFacts project) {
+        return e.body().body().method() != null && project.callersHoldOnEntry(e.body().body().method(), e.to());
     }
 
     /** A lock held exclusively by both paths, other than the two nested ones: they cannot interleave. */
