@@ -1,5 +1,17 @@
 package dev.lockcheck.analysis.checks;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import dev.lockcheck.analysis.BodyResult;
 import dev.lockcheck.analysis.FindingSink;
 import dev.lockcheck.analysis.Held;
@@ -193,11 +205,58 @@ final class LockOrderInversion implements StaticCheck {
         }
         msg.append(": two threads on these paths can each hold one lock and wait for the other forever. ")
                 .append("Fix: take these locks in one global order everywhere, or take the inner lock after releasing the outer one.");
+        // an edge taken inside a monitor the code picks at run time may be a re-entry of that monitor
+        SynchronizedStmt chosen = chosenMonitor(e);
+        Edge chosenIn = e;
+        if (chosen == null) {
+            chosen = chosenMonitor(other);
+            chosenIn = other;
+        }
+        if (chosen != null) {
+            msg.append(" (A warning, not an error: ").append(chosenIn == e ? "this order" : "the other order")
+                    .append(" is taken inside synchronized (").append(chosen.getExpression()).append(") at ")
+                    .append(chosenIn.body().body().file().source().relPath().replaceAll(".*/", "")).append(':')
+                    .append(chosen.getBegin().map(p -> p.line).orElse(0))
+                    .append(", a monitor whose object is chosen at run time among several; it may be one of these two locks, held already.)");
+        }
         List<TraceStep> trace = new ArrayList<>(e.trace());
         for (Edge b : back) {
             for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
-        sink.report(ruleId(), Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+        sink.report(ruleId(), chosen != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+    }
+
+    /**
+     * The synchronized block of the edge's body, around its inner acquisition, whose monitor the
+     * code picks at run time among several objects ({@code synchronized (c ? a : b)}, or a local
+     * initialised that way or assigned more than once), or null. lockcheck names no lock for such
+     * a monitor, so it cannot tell that the inner acquisition re-enters it.
+     */
+    private static SynchronizedStmt chosenMonitor(Edge e) {
+        Node stop = e.body().body().owner();
+        for (Node p = e.inner().node(); p != null && p != stop; p = p.getParentNode().orElse(null)) {
+            if (p instanceof SynchronizedStmt ss && ss != e.inner().node() && chosenAtRunTime(ss.getExpression())) return ss;
+        }
+        return null;
+    }
+
+    private static boolean chosenAtRunTime(Expression x) {
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        while (x instanceof CastExpr c) x = c.getExpression();
+        if (x instanceof ConditionalExpr || x instanceof SwitchExpr) return true;
+        if (!(x instanceof NameExpr n)) return false;
+        String name = n.getNameAsString();
+        Node callable = x;
+        while (callable != null && !(callable instanceof CallableDeclaration<?>) && !(callable instanceof LambdaExpr)) {
+            callable = callable.getParentNode().orElse(null);
+        }
+        if (callable == null) return false;
+        for (VariableDeclarator v : callable.findAll(VariableDeclarator.class, d -> d.getNameAsString().equals(name))) {
+            Expression init = v.getInitializer().orElse(null);
+            while (init instanceof EnclosedExpr en) init = en.getInner();
+            if (init instanceof ConditionalExpr || init instanceof SwitchExpr) return true;
+        }
+        return callable.findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)).size() > 1;
     }
 
     private static String lockWord(LockMode m) {
