@@ -98,26 +98,44 @@ public final class ProjectFacts {
         if (depth > CALLER_DEPTH || !open.add(m)) return false;
         try {
             int callers = 0;
-            for (ParsedFile f : files) {
-                if (f.unit().findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class,
-                        r -> r.getIdentifier().equals(m.name)).isPresent()) {
-                    return false; // called from wherever the reference goes: callers unknown
-                }
-                for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class,
-                        c -> c.getNameAsString().equals(m.name) && m.accepts(c.getArguments().size()))) {
-                    if (!resolver.resolveCall(mc).contains(m)) continue;
-                    callers++;
-                    BodyResult caller = bodyAround(mc);
-                    if (caller == null) return false;
-                    if (holdsAt(caller, mc, id)) continue;
-                    ProjectIndex.MethodInfo up = caller.body().method();
-                    if (up == null || !callersHold(up, id, depth + 1, open)) return false;
-                }
+            CallSites sites = callSites();
+            if (sites.referenced.contains(m.name)) return false; // called from wherever the reference goes: callers unknown
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : sites.byName.getOrDefault(m.name, List.of())) {
+                if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
+                callers++;
+                BodyResult caller = bodyAround(mc);
+                if (caller == null) return false;
+                if (holdsAt(caller, mc, id)) continue;
+                ProjectIndex.MethodInfo up = caller.body().method();
+                if (up == null || !callersHold(up, id, depth + 1, open)) return false;
             }
             return callers > 0;
         } finally {
             open.remove(m);
         }
+    }
+
+    /** Every method call of the sources by method name, and the names used in method references: one walk, on first use. */
+    private record CallSites(Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName, java.util.Set<String> referenced) {
+    }
+
+    private CallSites callSites;
+
+    private synchronized CallSites callSites() {
+        if (callSites == null) {
+            Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName = new HashMap<>();
+            java.util.Set<String> referenced = new java.util.HashSet<>();
+            for (ParsedFile f : files) {
+                for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                    byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
+                }
+                for (com.github.javaparser.ast.expr.MethodReferenceExpr r : f.unit().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+                    referenced.add(r.getIdentifier());
+                }
+            }
+            callSites = new CallSites(byName, referenced);
+        }
+        return callSites;
     }
 
     /** Whether the body holds {@code id} at the call {@code mc} (its acquisitions through the call were recorded with what it held). */
