@@ -130,4 +130,69 @@ class CallerEvidenceTest {
                 .assertExactlyMarked();
         for (Finding f : r.report().findings()) assertEquals(Severity.ERROR, f.severity(), f.message());
     }
+
+    private static final String[] CHANNEL = {
+            "class Channel {",
+            "    static final Object QUEUE = new Object();",
+            "    void send(String line) { System.out.println(line); }",
+            "    void send(Job job) { synchronized (QUEUE) { job.run(); } }",
+            "    void send(int code, String why) { System.out.println(why); }",
+            "    void send(Job job, String why) { synchronized (QUEUE) { job.run(); } }",
+            "}"};
+
+    @Test
+    void overloadChosenByLiteralLocalOrParameterType_notTheBlockingTwin() {
+        new Fixture(dir)
+                .file("Channel.java", CHANNEL)
+                .file("Job.java", "class Job { void run() { } }")
+                .file("Node.java",
+                "class Node {",
+                "    final Channel channel = new Channel();",
+                "    synchronized void report(String why) {",
+                "        channel.send(\"done\");",
+                "        String s = why + 1;",
+                "        channel.send(s);",
+                "        channel.send(why);",
+                "        channel.send(3, why);",
+                "    }",
+                "    static void drain(Node n) { synchronized (Channel.QUEUE) { n.report(\"x\"); } }",
+                "    void retry() { report(\"y\"); }",
+                "}")
+                .assertClean();
+    }
+
+    @Test
+    void overloadChosenByNewExpression_isTheBlockingOne() {
+        new Fixture(dir)
+                .file("Channel.java", CHANNEL)
+                .file("Job.java", "class Job { void run() { } }")
+                .file("Node.java",
+                "class Node {",
+                "    final Channel channel = new Channel();",
+                "    synchronized void submit() {",
+                "        channel.send(new Job()); // expect: LC007",
+                "    }",
+                "    static void drain(Node n) { synchronized (Channel.QUEUE) { n.submit(); } } // expect: LC007",
+                "    void retry() { submit(); }",
+                "}")
+                .assertExactlyMarked();
+    }
+
+    @Test
+    void overloadWithAnArgumentOfUnknownType_keepsEveryCandidate() {
+        new Fixture(dir)
+                .file("Channel.java", CHANNEL)
+                .file("Job.java", "class Job { void run() { } }")
+                .file("Node.java",
+                "class Node {",
+                "    final Channel channel = new Channel();",
+                "    synchronized void relay(java.util.function.Supplier<?> s) {",
+                "        channel.send(pick(s)); // expect: LC007",
+                "    }",
+                "    static <T> T pick(java.util.function.Supplier<?> s) { return null; }",
+                "    static void drain(Node n) { synchronized (Channel.QUEUE) { n.relay(null); } } // expect: LC007",
+                "    void retry() { relay(null); }",
+                "}")
+                .assertExactlyMarked();
+    }
 }
