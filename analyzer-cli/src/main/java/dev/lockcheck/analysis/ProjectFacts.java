@@ -72,6 +72,81 @@ public final class ProjectFacts {
         return callers > 0;
     }
 
+    /** Depth of the caller chain {@link #callersHoldOnEntry} follows through callers that hold nothing. */
+    private static final int CALLER_DEPTH = 4;
+
+    private final Map<String, Boolean> holdOnEntry = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the lock {@code id} (any mode, lock class as everywhere in the checks) is held on
+     * every entry to {@code m} from the sources: {@code m} has callers, none reaches it through a
+     * method reference, and at every call either the caller holds the lock or, up to a few levels,
+     * every caller of the caller does. Then an acquisition of {@code id} inside {@code m} is a
+     * re-entry: it orders nothing new against the locks {@code m} takes first. "Every caller in
+     * the sources": code outside the scanned tree is not seen.
+     */
+    public boolean callersHoldOnEntry(ProjectIndex.MethodInfo m, LockId id) {
+        String key = m.owner.qualifiedName + "#" + m.name + "#" + m.paramTypes + "|" + id.qualified();
+        Boolean memo = holdOnEntry.get(key);
+        if (memo != null) return memo;
+        boolean v = callersHold(m, id, 0, new java.util.HashSet<>());
+        holdOnEntry.putIfAbsent(key, v);
+        return v;
+    }
+
+    private boolean callersHold(ProjectIndex.MethodInfo m, LockId id, int depth, java.util.Set<ProjectIndex.MethodInfo> open) {
+        if (depth > CALLER_DEPTH || !open.add(m)) return false;
+        try {
+            int callers = 0;
+            CallSites sites = callSites();
+            if (sites.referenced.contains(m.name)) return false; // called from wherever the reference goes: callers unknown
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : sites.byName.getOrDefault(m.name, List.of())) {
+                if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
+                callers++;
+                BodyResult caller = bodyAround(mc);
+                if (caller == null) return false;
+                if (holdsAt(caller, mc, id)) continue;
+                ProjectIndex.MethodInfo up = caller.body().method();
+                if (up == null || !callersHold(up, id, depth + 1, open)) return false;
+            }
+            return callers > 0;
+        } finally {
+            open.remove(m);
+        }
+    }
+
+    /** Every method call of the sources by method name, and the names used in method references: one walk, on first use. */
+    private record CallSites(Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName, java.util.Set<String> referenced) {
+    }
+
+    private CallSites callSites;
+
+    private synchronized CallSites callSites() {
+        if (callSites == null) {
+            Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName = new HashMap<>();
+            java.util.Set<String> referenced = new java.util.HashSet<>();
+            for (ParsedFile f : files) {
+                for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                    byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
+                }
+                for (com.github.javaparser.ast.expr.MethodReferenceExpr r : f.unit().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
+                    referenced.add(r.getIdentifier());
+                }
+            }
+            callSites = new CallSites(byName, referenced);
+        }
+        return callSites;
+    }
+
+    /** Whether the body holds {@code id} at the call {@code mc} (its acquisitions through the call were recorded with what it held). */
+    private static boolean holdsAt(BodyResult caller, com.github.javaparser.ast.Node mc, LockId id) {
+        for (Obs o : caller.obs()) {
+            if (o.node() != mc) continue;
+            for (Held h : o.held()) if (h.ref().id().equals(id)) return true;
+        }
+        return false;
+    }
+
     private Map<com.github.javaparser.ast.Node, BodyResult> byOwner;
 
     /** The body a node is in: the closest enclosing method, constructor, initialiser or lambda. */

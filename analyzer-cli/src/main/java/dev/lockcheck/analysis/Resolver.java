@@ -682,6 +682,83 @@ public final class Resolver {
     }
 
     private List<MethodInfo> resolveAny(MethodCallExpr call) {
+        return byArgumentTypes(call, resolveByArity(call));
+    }
+
+    /**
+     * Among overloads of one arity, the ones whose parameters take the argument types the syntax
+     * gives (a literal, {@code new X()}, a cast, a typed local, field or parameter): kept only when
+     * at least one candidate provably takes every typed argument, so an argument of unknown type,
+     * or a type whose supertypes are not all known, never drops a candidate that could run.
+     */
+    private List<MethodInfo> byArgumentTypes(MethodCallExpr call, List<MethodInfo> ms) {
+        if (ms.size() < 2 || call.getArguments().isEmpty()) return ms;
+        boolean differ = false;
+        for (MethodInfo m : ms) differ |= !m.paramTypes.equals(ms.get(0).paramTypes);
+        if (!differ) return ms;
+        List<String> args = new ArrayList<>();
+        for (Expression a : call.getArguments()) args.add(argumentType(a));
+        List<MethodInfo> out = new ArrayList<>();
+        for (MethodInfo m : ms) if (takes(m, args)) out.add(m);
+        return out.isEmpty() ? ms : out;
+    }
+
+    private boolean takes(MethodInfo m, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a == null) continue;
+            if (m.varargs && i >= m.arity - 1) return false; // varargs: not judged here
+            String p = m.paramTypes.get(i);
+            if (!assignable(a, p, m)) return false;
+        }
+        return true;
+    }
+
+    private static final Map<String, String> BOXES = Map.of("int", "Integer", "long", "Long", "boolean", "Boolean",
+            "char", "Character", "double", "Double", "float", "Float", "short", "Short", "byte", "Byte");
+    private static final List<String> WIDENING = List.of("byte", "short", "int", "long", "float", "double");
+
+    /** Whether a value of type {@code a} provably goes into a parameter of type {@code p}. */
+    private boolean assignable(String a, String p, MethodInfo m) {
+        if (a.equals(p) || p.equals("Object")) return true;
+        if (p.length() == 1 && Character.isUpperCase(p.charAt(0))) return true; // a type variable of an enclosing scope
+        if (a.equals("null")) return !BOXES.containsKey(p);
+        if (m.decl.getTypeParameters().stream().anyMatch(tp -> tp.getNameAsString().equals(p))) return true;
+        if (m.owner.node instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> cd && cd.getTypeParameters().stream().anyMatch(tp -> tp.getNameAsString().equals(p))) {
+            return true;
+        }
+        if (p.equals(BOXES.get(a)) || a.equals(BOXES.get(p))) return true;
+        int wa = WIDENING.indexOf(a), wp = WIDENING.indexOf(p);
+        if (wa >= 0 && wp >= 0) return wa <= wp || (a.equals("char") && wp >= 2);
+        if (a.equals("char") && wp >= 2) return true;
+        if (BOXES.containsKey(a)) return p.equals("Number") || p.equals("Comparable") || p.equals("Serializable");
+        return index.selfAndSupers(a).contains(p);
+    }
+
+    /** The static type of an argument where the syntax gives it; null otherwise. */
+    private String argumentType(Expression a) {
+        while (a instanceof EnclosedExpr en) a = en.getInner();
+        if (a instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr) return "int";
+        if (a instanceof com.github.javaparser.ast.expr.LongLiteralExpr) return "long";
+        if (a instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr) return "boolean";
+        if (a instanceof com.github.javaparser.ast.expr.CharLiteralExpr) return "char";
+        if (a instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
+            String v = d.getValue();
+            return v.endsWith("f") || v.endsWith("F") ? "float" : "double";
+        }
+        if (a instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr) return "String";
+        if (a instanceof com.github.javaparser.ast.expr.NullLiteralExpr) return "null";
+        if (a instanceof StringLiteralExpr || a instanceof CastExpr || a instanceof ObjectCreationExpr) {
+            return a instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent() ? null : typeOf(a);
+        }
+        if (a instanceof NameExpr) {
+            String t = typeOf(a);
+            return t == null || t.equals("var") || t.endsWith("[]") ? null : t;
+        }
+        return null;
+    }
+
+    private List<MethodInfo> resolveByArity(MethodCallExpr call) {
         String name = call.getNameAsString();
         int argc = call.getArguments().size();
         Optional<Expression> scope = call.getScope();

@@ -1,5 +1,17 @@
 package dev.lockcheck.analysis.checks;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import dev.lockcheck.analysis.BodyResult;
 import dev.lockcheck.analysis.FindingSink;
 import dev.lockcheck.analysis.Held;
@@ -83,7 +95,8 @@ final class LockOrderInversion implements StaticCheck {
                         .thenComparingInt(x -> x.outer().line()));
                 for (Edge e : sorted) {
                     List<Edge> back = pathBack(graph, e, project);
-                    if (back != null) {
+                    // asked only of an edge closing a cycle: the callers' question walks every file
+                    if (back != null && !heldOnEntry(e, project)) {
                         report(e, back, sorted.size() - 1, sink);
                         break;
                     }
@@ -143,8 +156,17 @@ final class LockOrderInversion implements StaticCheck {
 
     /** An edge of the candidates not sharing a gate with {@code e}: the two can run at once. */
     private static Edge pick(List<Edge> candidates, Edge e, ProjectFacts project) {
-        for (Edge c : candidates) if (gate(e, c) == null) return c;
+        for (Edge c : candidates) if (gate(e, c) == null && !heldOnEntry(c, project)) return c;
         return null;
+    }
+
+    /**
+     * Whether every caller in the sources enters the edge's method already holding its inner lock
+     * (ProjectFacts.callersHoldOnEntry): the inner acquisition is then a re-entry, and the real
+     * order on that path is inner lock first, outer lock second, which the edge does not say.
+     */
+    private static boolean heldOnEntry(Edge e, ProjectFacts project) {
+        return e.body().body().method() != null && project.callersHoldOnEntry(e.body().body().method(), e.to());
     }
 
     /** A lock held exclusively by both paths, other than the two nested ones: they cannot interleave. */
@@ -183,11 +205,58 @@ final class LockOrderInversion implements StaticCheck {
         }
         msg.append(": two threads on these paths can each hold one lock and wait for the other forever. ")
                 .append("Fix: take these locks in one global order everywhere, or take the inner lock after releasing the outer one.");
+        // an edge taken inside a monitor the code picks at run time may be a re-entry of that monitor
+        SynchronizedStmt chosen = chosenMonitor(e);
+        Edge chosenIn = e;
+        if (chosen == null) {
+            chosen = chosenMonitor(other);
+            chosenIn = other;
+        }
+        if (chosen != null) {
+            msg.append(" (A warning, not an error: ").append(chosenIn == e ? "this order" : "the other order")
+                    .append(" is taken inside synchronized (").append(chosen.getExpression()).append(") at ")
+                    .append(chosenIn.body().body().file().source().relPath().replaceAll(".*/", "")).append(':')
+                    .append(chosen.getBegin().map(p -> p.line).orElse(0))
+                    .append(", a monitor whose object is chosen at run time among several; it may be one of these two locks, held already.)");
+        }
         List<TraceStep> trace = new ArrayList<>(e.trace());
         for (Edge b : back) {
             for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
-        sink.report(ruleId(), Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+        sink.report(ruleId(), chosen != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+    }
+
+    /**
+     * The synchronized block of the edge's body, around its inner acquisition, whose monitor the
+     * code picks at run time among several objects ({@code synchronized (c ? a : b)}, or a local
+     * initialised that way or assigned more than once), or null. lockcheck names no lock for such
+     * a monitor, so it cannot tell that the inner acquisition re-enters it.
+     */
+    private static SynchronizedStmt chosenMonitor(Edge e) {
+        Node stop = e.body().body().owner();
+        for (Node p = e.inner().node(); p != null && p != stop; p = p.getParentNode().orElse(null)) {
+            if (p instanceof SynchronizedStmt ss && ss != e.inner().node() && chosenAtRunTime(ss.getExpression())) return ss;
+        }
+        return null;
+    }
+
+    private static boolean chosenAtRunTime(Expression x) {
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        while (x instanceof CastExpr c) x = c.getExpression();
+        if (x instanceof ConditionalExpr || x instanceof SwitchExpr) return true;
+        if (!(x instanceof NameExpr n)) return false;
+        String name = n.getNameAsString();
+        Node callable = x;
+        while (callable != null && !(callable instanceof CallableDeclaration<?>) && !(callable instanceof LambdaExpr)) {
+            callable = callable.getParentNode().orElse(null);
+        }
+        if (callable == null) return false;
+        for (VariableDeclarator v : callable.findAll(VariableDeclarator.class, d -> d.getNameAsString().equals(name))) {
+            Expression init = v.getInitializer().orElse(null);
+            while (init instanceof EnclosedExpr en) init = en.getInner();
+            if (init instanceof ConditionalExpr || init instanceof SwitchExpr) return true;
+        }
+        return callable.findAll(AssignExpr.class, a -> a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(name)).size() > 1;
     }
 
     private static String lockWord(LockMode m) {
