@@ -65,7 +65,7 @@ public final class Scanner {
             if (cached != null) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 Report r = Report.of(Report.STATIC, cached.findings(), cached.errors(), cached.warnings(),
-                        new Stats(files.size(), 0, ms));
+                        new Stats(files.size(), cached.stats() == null ? 0 : cached.stats().parsed(), ms));
                 return result(r, files, unreadable);
             }
         }

@@ -222,7 +222,8 @@ class CliTest {
         assertTrue(Files.isDirectory(dir.resolve("src/.lockcheck-cache")), "cache beside the scanned directory");
         JsonNode warm = ReportJson.mapper().readTree(run("scan", "--format", "json", root).out());
         assertEquals(cold.path("findings"), warm.path("findings"));
-        assertEquals(0, warm.path("stats").path("parsed").asInt(), "nothing parsed on a warm scan");
+        assertEquals(cold.path("stats").path("parsed"), warm.path("stats").path("parsed"),
+                "stats are a function of the files: a warm scan reports the analysis it replays");
         write("src/Feed.java", HANDOFF.replace("q.put(\"x\");", "q.offer(\"x\");"));
         JsonNode changed = ReportJson.mapper().readTree(run("scan", "--format", "json", root).out());
         assertEquals(0, changed.path("findings").size(), "the fix is seen: the cache entry was invalidated");
