@@ -44,6 +44,8 @@ public final class Scanner {
     private int attempted;
     /** The selected rules whose trigger words some file holds (the others cannot find anything). */
     private Set<String> activeRules = Set.of();
+    /** Report path of each directory or file inside a root that could not be read → the path a person can open. */
+    private final Map<String, String> unreadableShown = new HashMap<>();
 
     public Scanner(ScanOptions options) {
         this.options = options;
@@ -52,7 +54,9 @@ public final class Scanner {
     public ScanResult scan() {
         long start = System.nanoTime();
         List<String> unreadable = new ArrayList<>();
-        List<SourceFile> files = discover(unreadable);
+        List<FileError> walkErrors = new ArrayList<>();
+        List<FileError> skipped = new ArrayList<>();
+        List<SourceFile> files = discover(unreadable, walkErrors, skipped);
         ScanCache cache = options.cacheDir() == null ? null : new ScanCache(options.cacheDir());
         // every file is read once: its bytes give the cache key and, on a miss, the text to analyse
         List<Loaded> loaded = loadAll(files, cache != null);
@@ -70,8 +74,8 @@ public final class Scanner {
             }
         }
         Progress progress = options.progress() ? Progress.start(files.size()) : null;
-        List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<FileError> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<FileError> errors = java.util.Collections.synchronizedList(new ArrayList<>(walkErrors));
+        List<FileError> warnings = java.util.Collections.synchronizedList(new ArrayList<>(skipped));
         List<Finding> findings;
         try {
             Prepared prepared = parseAll(files, loaded, errors, warnings);
@@ -95,12 +99,12 @@ public final class Scanner {
         long ms = (System.nanoTime() - start) / 1_000_000;
         Report report = Report.of(Report.STATIC, findings, sortedErrors, sortedWarnings,
                 new Stats(files.size(), attempted, ms));
-        if (cache != null && unreadable.isEmpty()) cache.store(key, report);
+        if (cache != null && unreadable.isEmpty() && walkErrors.isEmpty()) cache.store(key, report);
         return result(report, files, unreadable);
     }
 
     private ScanResult result(Report report, List<SourceFile> files, List<String> unreadable) {
-        Map<String, String> display = new HashMap<>();
+        Map<String, String> display = new HashMap<>(unreadableShown);
         Map<String, Path> paths = new HashMap<>();
         for (SourceFile f : files) {
             display.putIfAbsent(f.relPath(), f.display());
@@ -169,7 +173,14 @@ public final class Scanner {
         }
     }
 
-    private List<SourceFile> discover(List<String> unreadable) {
+    /**
+     * The source files under the roots, sorted. A root that is missing or unreadable goes to
+     * {@code unreadable} (bad input); a directory or file inside a root that cannot be read goes to
+     * {@code walkErrors} (the scan goes on); a file over {@link ScanOptions#maxFileBytes()} is left
+     * out with a warning in {@code skipped}. A root that is a symbolic link to a directory is walked
+     * through the link.
+     */
+    private List<SourceFile> discover(List<String> unreadable, List<FileError> walkErrors, List<FileError> skipped) {
         List<SourceFile> out = new ArrayList<>();
         List<PathMatcher> excludes = new ArrayList<>();
         for (String g : options.excludes()) {
@@ -188,17 +199,27 @@ public final class Scanner {
             }
             if (Files.isRegularFile(root)) {
                 String rel = given.replace('\\', '/');
-                if (!excluded(excludes, rel)) out.add(new SourceFile(root, rel, rel));
+                if (!excluded(excludes, rel) && !tooLarge(rel, size(root), skipped)) out.add(new SourceFile(root, rel, rel));
                 continue;
             }
             String prefix = given.equals(".") || given.equals("./") ? "" : stripSlash(given.replace('\\', '/')) + "/";
+            Path walkRoot = root;
+            if (Files.isSymbolicLink(root) && Files.isDirectory(root)) {
+                try {
+                    walkRoot = root.toRealPath();
+                } catch (IOException e) {
+                    unreadable.add("cannot read: " + given + " (" + e.getMessage() + ")");
+                    continue;
+                }
+            }
+            Path top = walkRoot;
             try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                Files.walkFileTree(top, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (!dir.equals(root)) {
+                        if (!dir.equals(top)) {
                             String name = dir.getFileName().toString();
-                            String rel = rel(root, dir);
+                            String rel = rel(top, dir);
                             if (name.startsWith(".") || excluded(excludes, rel)) return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
@@ -207,16 +228,21 @@ public final class Scanner {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
-                            String rel = rel(root, file);
-                            if (!excluded(excludes, rel)) out.add(new SourceFile(file, rel, prefix + rel));
+                            String rel = rel(top, file);
+                            if (!excluded(excludes, rel) && !tooLarge(rel, attrs.size(), skipped)) {
+                                out.add(new SourceFile(file, rel, prefix + rel));
+                            }
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                        if (file.toString().endsWith(".java") || Files.isDirectory(file)) {
-                            unreadable.add("cannot read: " + prefix + rel(root, file) + " (" + exc.getClass().getSimpleName() + ")");
+                        if (file.equals(top)) {
+                            unreadable.add("cannot read: " + given + " (" + why(exc) + ")");
+                        } else if (file.toString().endsWith(".java") || Files.isDirectory(file)) {
+                            walkErrors.add(new FileError(rel(top, file), "cannot read: " + why(exc)));
+                            unreadableShown.put(rel(top, file), prefix + rel(top, file));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -227,6 +253,27 @@ public final class Scanner {
         }
         out.sort(Comparator.comparing(SourceFile::display));
         return out;
+    }
+
+    /** Whether a file is over the size limit; if so, says so in {@code skipped}. */
+    private boolean tooLarge(String rel, long size, List<FileError> skipped) {
+        long max = options.maxFileBytes();
+        if (max <= 0 || size <= max) return false;
+        skipped.add(new FileError(rel, "not analysed: " + size / 1024 + " KiB is over the " + max / 1024
+                + " KiB limit for one file (generated code?); --max-file-size BYTES raises it (give the JVM more heap)"));
+        return true;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String why(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
     private static String stripSlash(String s) {

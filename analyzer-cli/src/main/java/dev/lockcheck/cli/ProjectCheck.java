@@ -127,14 +127,10 @@ public final class ProjectCheck {
 
     private static Report scan(List<Path> roots, Options o, Set<String> staticRules, Path base) {
         List<String> given = roots.stream().map(Path::toString).toList();
-        ScanInputs.Oversized big = ScanInputs.oversized(given, ScanInputs.defaultMaxFileBytes());
-        List<String> excludes = new ArrayList<>(o.excludes());
-        excludes.addAll(big.excludes());
         int jobs = ScanCommand.cappedJobs(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        ScanResult result = new Scanner(new ScanOptions(given, excludes, jobs, staticRules, true,
+        ScanResult result = new Scanner(new ScanOptions(given, o.excludes(), jobs, staticRules, true,
                 o.outputDir().resolve("cache"), false)).scan();
-        ScanInputs.Unreadable unreadable = ScanInputs.classify(result.unreadableRoots(), given);
-        Report r = ScanInputs.withProblems(result.report(), unreadable.inside(), big.warnings());
+        Report r = result.report();
         // report paths are relative to their root; name them from the module directory
         UnaryOperator<String> fromBase = p -> {
             Path abs = Path.of(result.displayPath().apply(p)).toAbsolutePath().normalize();

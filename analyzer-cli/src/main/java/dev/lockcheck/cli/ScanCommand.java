@@ -108,11 +108,7 @@ final class ScanCommand implements Callable<Integer> {
         validateExcludes(excludes);
         if (writeBaseline != null) checkWritableFile(writeBaseline, "--write-baseline");
         if (output != null) checkWritableFile(output, "--output");
-        List<String> roots = ScanInputs.roots(paths);
-        long maxBytes = maxFileSize != null ? maxFileSize : ScanInputs.defaultMaxFileBytes();
-        ScanInputs.Oversized big = ScanInputs.oversized(roots, maxBytes);
-        List<String> allExcludes = new ArrayList<>(excludes);
-        allExcludes.addAll(big.excludes());
+        long maxBytes = maxFileSize != null ? maxFileSize : ScanOptions.defaultMaxFileBytes();
         Baseline known = null;
         if (baseline != null) {
             if (!Files.isReadable(baseline)) throw new Main.UsageException("--baseline: cannot read " + baseline);
@@ -123,15 +119,14 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
 
-        ScanResult result = new Scanner(new ScanOptions(roots, allExcludes, n, ruleIds, !noPrefilter, cacheDir(),
-                System.console() != null && System.getenv("CI") == null)).scan();
+        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds, !noPrefilter, cacheDir(),
+                System.console() != null && System.getenv("CI") == null, maxBytes)).scan();
         PrintStream err = System.err;
-        ScanInputs.Unreadable unreadable = ScanInputs.classify(result.unreadableRoots(), paths);
-        for (String missing : unreadable.roots()) err.println("lockcheck: " + missing);
-        Report report = ScanInputs.withProblems(result.report(), unreadable.inside(), big.warnings());
+        for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
+        Report report = result.report();
         if (format != Format.text || output != null) {
             // a text report on standard output lists them itself
-            for (var w : big.warnings()) err.println("lockcheck: warning: " + w.file() + ": " + w.message());
+            for (var w : report.warnings()) err.println("lockcheck: warning: " + w.file() + ": " + w.message());
         }
 
         if (writeBaseline != null) {
@@ -156,7 +151,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (format != Format.text || output != null) for (String note : notes) err.println("lockcheck: " + note);
 
-        if (!unreadable.roots().isEmpty()) return Main.EXIT_USAGE;
+        if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
         if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
         return failed(report.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockcheck.analysis.ScanOptions;
 import dev.lockcheck.report.FileError;
 import dev.lockcheck.report.Finding;
 import dev.lockcheck.report.Location;
@@ -124,7 +125,7 @@ class FaultsTest {
 
     @Test
     void defaultSizeLimit_growsWithTheHeap_withinBounds() {
-        long max = ScanInputs.defaultMaxFileBytes();
+        long max = ScanOptions.defaultMaxFileBytes();
         assertTrue(max >= 512 * 1024 && max <= 8 * 1024 * 1024, Long.toString(max));
     }
 
@@ -166,15 +167,6 @@ class FaultsTest {
         } finally {
             locked.toFile().setReadable(true, false);
         }
-    }
-
-    @Test
-    void unreadablePathsInsideTheTree_becomeErrors_rootsStayBadInput() {
-        ScanInputs.Unreadable u = ScanInputs.classify(List.of(
-                "no such file or directory: nope",
-                "cannot read: src/acme/locked (AccessDeniedException)"), List.of("nope", "src"));
-        assertEquals(List.of("no such file or directory: nope"), u.roots());
-        assertEquals(List.of(new FileError("src/acme/locked", "cannot read: permission denied")), u.inside());
     }
 
     @Test
