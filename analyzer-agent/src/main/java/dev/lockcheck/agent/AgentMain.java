@@ -32,6 +32,9 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         this.reacquire = new NonReentrantReacquire(reporter, watchdog.live, options);
     }
 
+    /** System property naming the options of the running agent: {@code lockcheck attach} reads it before loading again. */
+    public static final String RUNNING_PROPERTY = "lockcheck.agent.options";
+
     public static void start(String args, Instrumentation inst, boolean attached) throws Exception {
         Options options;
         try {
@@ -41,9 +44,17 @@ public final class AgentMain implements Sink, Hooks.Allocations {
             return;
         }
         if (!STARTED.compareAndSet(false, true)) {
-            ERR.println("lockcheck agent: already running in this JVM");
+            ERR.println("lockcheck agent: already running in this JVM (options '"
+                    + System.getProperty(RUNNING_PROPERTY, "") + "'); the new options '" + (args == null ? "" : args)
+                    + "' are ignored");
             return;
         }
+        String unwritable = unwritable(options.report());
+        if (unwritable != null) {
+            ERR.println("lockcheck agent: cannot write the report " + options.report() + " (" + unwritable
+                    + "); findings go to standard error only");
+        }
+        System.setProperty(RUNNING_PROPERTY, args == null ? "" : args);
         openJdkPackages(inst);
         AgentMain m = new AgentMain(options);
         instance = m;
@@ -56,6 +67,22 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         w.setDaemon(true);
         w.start();
         Runtime.getRuntime().addShutdownHook(new Thread(m::atExit, "lockcheck-exit"));
+    }
+
+    /** Why the report cannot be written there (its directory cannot be made or written), or null. */
+    static String unwritable(String report) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(report).toAbsolutePath();
+            if (java.nio.file.Files.isDirectory(p)) return "it is a directory";
+            java.nio.file.Path dir = p.getParent();
+            if (dir == null) return null;
+            java.nio.file.Files.createDirectories(dir);
+            if (!java.nio.file.Files.isWritable(dir)) return "directory " + dir + " is not writable";
+            if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isWritable(p)) return "the file is not writable";
+            return null;
+        } catch (Exception e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     private static void openJdkPackages(Instrumentation inst) {

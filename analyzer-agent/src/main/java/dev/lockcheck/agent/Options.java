@@ -19,11 +19,18 @@ public record Options(String report, boolean exitOnDeadlock, long intervalMs, Li
         int storm = 1000;
         if (args != null && !args.isBlank()) {
             for (String part : args.split(",")) {
+                if (part.isBlank()) continue;
                 int eq = part.indexOf('=');
                 String k = (eq < 0 ? part : part.substring(0, eq)).trim();
                 String v = eq < 0 ? "" : part.substring(eq + 1).trim();
                 switch (k) {
-                    case "report" -> report = v;
+                    case "report" -> {
+                        if (v.isEmpty()) throw bad("report= needs a file path (e.g. report=target/lockcheck/runtime.json)");
+                        if (v.endsWith("/") || v.endsWith(java.io.File.separator)) {
+                            throw bad("report= must name a file, not a directory: '" + v + "'");
+                        }
+                        report = v;
+                    }
                     case "onDeadlock" -> {
                         if (!v.equals("exit") && !v.equals("report")) throw bad("onDeadlock must be report or exit, not '" + v + "'");
                         exit = v.equals("exit");

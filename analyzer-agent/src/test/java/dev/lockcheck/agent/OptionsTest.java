@@ -42,6 +42,20 @@ class OptionsTest {
     }
 
     @Test
+    void emptyReportPath_isRefused() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("report=")).getMessage().contains("needs a file path"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("report=/tmp/")).getMessage().contains("not a directory"));
+    }
+
+    @Test
+    void unwritableReportPath_isNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(null, AgentMain.unwritable(dir.resolve("sub/r.json").toString()));
+        assertEquals("it is a directory", AgentMain.unwritable(dir.toString()));
+        java.nio.file.Path file = java.nio.file.Files.createFile(dir.resolve("plain"));
+        assertTrue(AgentMain.unwritable(file.resolve("r.json").toString()) != null, "a file where the directory should be");
+    }
+
+    @Test
     void hookModeNumbers_areTheSharedLockModeOrdinals() {
         assertEquals(LockMode.READ.ordinal(), Hooks.READ);
         assertEquals(LockMode.WRITE.ordinal(), Hooks.WRITE);

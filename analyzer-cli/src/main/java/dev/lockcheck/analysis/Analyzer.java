@@ -73,9 +73,9 @@ final class Analyzer {
      * Analyses the parsed files for the prefilter: calls on {@code unparsedTypes} are recorded as
      * needed; every body of a {@code followAll} file is walked, locks or not.
      */
-    Pass prefilterPass(Set<String> unparsedTypes, Set<ParsedFile> followAll) {
+    Pass prefilterPass(Set<String> unparsedTypes, Set<String> extendedOutside, Set<ParsedFile> followAll) {
         ProjectIndex index = new ProjectIndex(files);
-        Resolver resolver = new Resolver(index);
+        Resolver resolver = new Resolver(index, extendedOutside);
         Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
         List<Body> bodies = bodies(index);
         List<BodyResult> results = analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
@@ -222,6 +222,16 @@ final class Analyzer {
         return n.contains("lock") || n.contains("acquire");
     }
 
+    /** Which call of a trace was guessed, for the message of a finding it made a warning. */
+    static String guessedNote(TraceStep step) {
+        String note = step.note();
+        int at = note.indexOf("calls ");
+        String callee = at >= 0 ? note.substring(at + 6) : note;
+        String file = step.file().substring(step.file().lastIndexOf('/') + 1);
+        return "(A warning, not an error: the call to " + callee + " at " + file + ":" + step.line()
+                + " was guessed; several methods of the sources could run there.)";
+    }
+
     /** Turns check reports into findings: location, suppression, fingerprint, one per location and rule. */
     private static final class Sink implements FindingSink {
         private final Map<String, Finding> findings = new LinkedHashMap<>();
@@ -243,6 +253,12 @@ final class Analyzer {
             int col = at == null ? 0 : at.column;
             String key = ruleId + "|" + file + "|" + line + "|" + col;
             if (findings.containsKey(key)) return;
+            TraceStep guessed = trace == null ? null : trace.stream().filter(TraceStep::guessed).findFirst().orElse(null);
+            if (guessed != null && severity == Severity.ERROR) {
+                // a finding that needs a call with several possible targets is at most a warning
+                severity = Severity.WARNING;
+                message = message + " " + guessedNote(guessed);
+            }
             String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);
             Finding f = Finding.of(ruleId, severity, message, new Location(file, line, col),
                     lock == null ? null : lock.qualified(), trace);

@@ -358,15 +358,20 @@ final class BodyAnalyzer {
     }
 
     private State tryStmt(TryStmt ts, State st) {
-        for (Expression r : ts.getResources()) st = eval(r, st);
-        if (st == null) return null;
-        State entry = st;
         boolean hasFinally = ts.getFinallyBlock().isPresent();
-        if (hasFinally) frames.push(new Frame(finallyReleases(ts.getFinallyBlock().get()), entry.held));
+        // the resources are opened inside the try: if opening one throws, the finally still runs
+        if (hasFinally) frames.push(new Frame(finallyReleases(ts.getFinallyBlock().get()), st.held));
+        State entry = st;
         State normal;
         try {
-            normal = stmt(ts.getTryBlock(), entry);
-            for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+            for (Expression r : ts.getResources()) entry = eval(r, entry);
+            if (entry == null) {
+                normal = null;
+                entry = st;
+            } else {
+                normal = stmt(ts.getTryBlock(), entry);
+                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+            }
         } finally {
             if (hasFinally) frames.pop();
         }
@@ -804,6 +809,8 @@ final class BodyAnalyzer {
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
+        // a call whose one target the syntax fixes is exact; one that could run several methods is guessed
+        String evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
         Set<LockId> releases = new LinkedHashSet<>();
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
@@ -814,7 +821,7 @@ final class BodyAnalyzer {
                 if (holdsLock(st)) summaries.need(s.frontier());
                 if (followsAll()) summaries.called(s.frontier());
             }
-            TraceStep call = step(mc, "calls " + m.display());
+            TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
                 // guarded by the lock's own hold count: it does not happen for a caller holding the lock
@@ -831,7 +838,9 @@ final class BodyAnalyzer {
                         Resolver.rebase(a.instance(), receiver), a.unlessHeld() || st.notHeld.contains(a.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
-                record(x, !held.isEmpty());
+                // a hold-count-guarded acquisition that runs here is kept for the checks even with
+                // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
+                record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
             }
             releases.addAll(s.releases());
             List<Held> mine = new ArrayList<>();

@@ -189,6 +189,13 @@ final class Prefilter {
         return b;
     }
 
+    /** Type names that files outside {@code parsed} extend or implement: their methods may be overridden there. */
+    Set<String> extendedOutside(BitSet parsed) {
+        Set<String> out = new HashSet<>();
+        for (int i = parsed.nextClearBit(0); i < files.size(); i = parsed.nextClearBit(i + 1)) out.addAll(files.get(i).supers());
+        return out;
+    }
+
     /** Type names declared in files outside {@code parsed}. */
     Set<String> declaredOutside(BitSet parsed) {
         Set<String> out = new HashSet<>();

@@ -48,6 +48,45 @@ public final class ProjectFacts {
         return bodies;
     }
 
+    /**
+     * Whether {@code m} has callers in the sources and every one of them holds {@code ref} where it
+     * calls: then an acquisition of {@code ref} in {@code m} guarded by the lock's own hold count
+     * ({@code if (rw.getReadHoldCount() > 0) return}) never runs. A caller that does not hold it
+     * records the guarded acquisition at its call (BodyAnalyzer); a caller whose body cannot lock
+     * holds nothing.
+     */
+    public boolean everyCallerHolds(ProjectIndex.MethodInfo m, LockRef ref) {
+        int callers = 0;
+        for (ParsedFile f : files) {
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class,
+                    c -> c.getNameAsString().equals(m.name) && m.accepts(c.getArguments().size()))) {
+                if (!resolver.resolveCall(mc).contains(m)) continue;
+                callers++;
+                BodyResult caller = bodyAround(mc);
+                if (caller == null || !Analyzer.mayLock(caller.body())) return false;
+                for (Obs o : caller.obs()) {
+                    if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
+                }
+            }
+        }
+        return callers > 0;
+    }
+
+    private Map<com.github.javaparser.ast.Node, BodyResult> byOwner;
+
+    /** The body a node is in: the closest enclosing method, constructor, initialiser or lambda. */
+    private synchronized BodyResult bodyAround(com.github.javaparser.ast.Node n) {
+        if (byOwner == null) {
+            byOwner = new java.util.IdentityHashMap<>();
+            for (BodyResult b : bodies) byOwner.put(b.body().owner(), b);
+        }
+        for (com.github.javaparser.ast.Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            BodyResult b = byOwner.get(p);
+            if (b != null) return b;
+        }
+        return null;
+    }
+
     /** Whether the lock is write-acquired (any form, including try and stamp conversion) anywhere in the sources. */
     public boolean isWriteAcquired(LockId id) {
         return writeSites.containsKey(id);

@@ -58,8 +58,16 @@ public final class Resolver {
     private final ProjectIndex index;
     private final Map<FieldInfo, Optional<LockVal>> fieldLocks = new ConcurrentHashMap<>();
 
+    /** Types that files not parsed extend or implement: a call on them may run a method nobody parsed. */
+    private final Set<String> extendedOutside;
+
     public Resolver(ProjectIndex index) {
+        this(index, Set.of());
+    }
+
+    public Resolver(ProjectIndex index, Set<String> extendedOutside) {
         this.index = index;
+        this.extendedOutside = extendedOutside;
     }
 
     public ProjectIndex index() {
@@ -370,19 +378,34 @@ public final class Resolver {
         return objOrView(id, k);
     }
 
+    /**
+     * The lock a field holds, remembered per field: worked out from the field alone (its own depth
+     * budget, whatever the expression that reached it), so the remembered answer does not depend
+     * on which use asked first. A field whose value leads back to itself is no lock.
+     */
     private LockVal fieldLock(FieldInfo f, int depth) {
         Optional<LockVal> memo = fieldLocks.get(f);
         if (memo != null) return memo.orElse(null);
+        Set<FieldInfo> open = openFields.get();
+        if (!open.add(f)) return null;
         LockVal v = null;
-        Expression value = f.singleValue();
-        if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, depth + 1);
+        try {
+            Expression value = f.singleValue();
+            if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, 1);
+        } finally {
+            open.remove(f);
+        }
         if (v == null) {
             ObjKind k = LockApis.objKind(f.type);
             if (k != null) v = objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, baseKind(k)), k);
         }
-        fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
-        return v;
+        Optional<LockVal> prev = fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
+        return prev != null ? prev.orElse(null) : v;
     }
+
+    /** The fields whose lock this thread is working out (a cycle of field initialisers ends there). */
+    private final ThreadLocal<Set<FieldInfo>> openFields =
+            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
     private static ObjKind baseKind(ObjKind k) {
         return k == ObjKind.READ_VIEW || k == ObjKind.WRITE_VIEW ? ObjKind.RW : k;
@@ -538,8 +561,127 @@ public final class Resolver {
 
     // ---------------------------------------------------------------- calls
 
-    /** The methods of the sources a call may run: same class, outer classes, supertypes, receivers of known type. */
+    /**
+     * The methods of the sources a call may run: same class, outer classes, supertypes, receivers
+     * of known type. Code outside the test sources never runs a method of the test sources: tests
+     * are callers only.
+     */
     public List<MethodInfo> resolveCall(MethodCallExpr call) {
+        List<MethodInfo> ms = resolveAny(call);
+        if (ms.isEmpty()) return ms;
+        TypeInfo from = index.enclosingType(call);
+        if (from != null && isTestSource(from.file)) return ms;
+        List<MethodInfo> out = null;
+        for (MethodInfo m : ms) {
+            if (isTestSource(m.owner.file)) {
+                if (out == null) out = new ArrayList<>(ms.subList(0, ms.indexOf(m)));
+            } else if (out != null) {
+                out.add(m);
+            }
+        }
+        return out == null ? ms : out;
+    }
+
+    /** A file of the test sources: under a {@code src/test/} directory (Maven and Gradle layouts). */
+    static boolean isTestSource(ParsedFile f) {
+        String p = "/" + f.source().relPath().replace('\\', '/');
+        return p.contains("/src/test/") || p.contains("/src/testFixtures/") || p.contains("/src/integrationTest/");
+    }
+
+    /**
+     * Whether the syntax fixes the one method a call runs ({@link dev.lockcheck.report.TraceStep#EXACT}):
+     * a static, private or final method, a constructor, a method of a final class, an enum, a
+     * record or an anonymous class, a receiver whose class the code fixes (a field only ever
+     * assigned {@code new X(...)}), or a method no type of the sources overrides (for an abstract
+     * or interface method: exactly one implementation in the sources). Otherwise the call is
+     * guessed: several methods could run there.
+     */
+    public boolean exact(MethodCallExpr call, List<MethodInfo> targets) {
+        if (targets.size() != 1) return false;
+        MethodInfo m = targets.get(0);
+        if (call.getScope().isPresent() && fixedClass(call.getScope().get()) != null) return true;
+        if (call.getScope().isPresent() && call.getScope().get() instanceof SuperExpr) return true;
+        if (overriddenInSources(m)) return false;
+        // the receiver's declared type may have subtypes in files the prefilter left out
+        TypeInfo declared = call.getScope().isPresent() ? typeInfoOf(call.getScope().get()) : null;
+        return declared == null || declared == m.owner || !extendedOutsideBelow(declared);
+    }
+
+    /** Whether a file not parsed extends {@code t} or one of its subtypes. */
+    private boolean extendedOutsideBelow(TypeInfo t) {
+        if (extendedOutside.isEmpty()) return false;
+        Boolean known = extendedBelow.get(t);
+        if (known != null) return known;
+        boolean r = computeExtendedOutsideBelow(t);
+        extendedBelow.putIfAbsent(t, r);
+        return r;
+    }
+
+    private final Map<TypeInfo, Boolean> extendedBelow = new ConcurrentHashMap<>();
+
+    private boolean computeExtendedOutsideBelow(TypeInfo t) {
+        Set<TypeInfo> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TypeInfo> queue = new ArrayList<>(List.of(t));
+        for (int i = 0; i < queue.size(); i++) {
+            if (extendedOutside.contains(queue.get(i).simpleName)) return true;
+            for (TypeInfo sub : index.directSubtypes(queue.get(i).simpleName)) if (seen.add(sub)) queue.add(sub);
+        }
+        return false;
+    }
+
+    private final Map<MethodInfo, Boolean> overridden = new ConcurrentHashMap<>();
+
+    private boolean overriddenInSources(MethodInfo m) {
+        Boolean known = overridden.get(m);
+        if (known != null) return known;
+        boolean r = computeOverridden(m);
+        overridden.putIfAbsent(m, r);
+        return r;
+    }
+
+    private boolean computeOverridden(MethodInfo m) {
+        if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return false;
+        if (m.decl.hasModifier(com.github.javaparser.ast.Modifier.Keyword.STATIC)
+                || m.decl.hasModifier(com.github.javaparser.ast.Modifier.Keyword.PRIVATE)
+                || m.decl.hasModifier(com.github.javaparser.ast.Modifier.Keyword.FINAL)) {
+            return false;
+        }
+        Node t = m.owner.node;
+        if (m.owner.isAnonymous() || t instanceof com.github.javaparser.ast.body.EnumDeclaration
+                || t instanceof com.github.javaparser.ast.body.RecordDeclaration
+                || t instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isFinal()) {
+            return false;
+        }
+        Set<TypeInfo> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TypeInfo> queue = new ArrayList<>(List.of(m.owner));
+        for (int i = 0; i < queue.size(); i++) {
+            if (extendedOutside.contains(queue.get(i).simpleName)) return true;
+            for (TypeInfo sub : index.directSubtypes(queue.get(i).simpleName)) {
+                if (!seen.add(sub)) continue;
+                for (MethodInfo x : sub.methods(m.name)) if (x != m && x.arity == m.arity && x.body != null) return true;
+                queue.add(sub);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The class a receiver certainly has: a field (not a local) whose only value ever assigned is
+     * {@code new X(...)} (or an anonymous class); null when the code does not fix it.
+     */
+    TypeInfo fixedClass(Expression scope) {
+        Expression x = scope;
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        FieldInfo f = null;
+        if (x instanceof NameExpr n && findLocal(n.getNameAsString(), n) == null) f = findField(n.getNameAsString(), n);
+        else if (x instanceof FieldAccessExpr fa) f = fieldOf(fa);
+        if (f == null || !(f.singleValue() instanceof ObjectCreationExpr oce)) return null;
+        if (oce.getAnonymousClassBody().isPresent()) return index.typeOfNode(oce);
+        TypeInfo owner = index.enclosingType(oce);
+        return index.firstBySimpleName(ProjectIndex.simple(oce.getType()), owner == null ? null : owner.file);
+    }
+
+    private List<MethodInfo> resolveAny(MethodCallExpr call) {
         String name = call.getNameAsString();
         int argc = call.getArguments().size();
         Optional<Expression> scope = call.getScope();
@@ -563,6 +705,11 @@ public final class Resolver {
                 if (!ms.isEmpty()) return ms;
             }
             return List.of();
+        }
+        TypeInfo fixed = fixedClass(s);
+        if (fixed != null) {
+            List<MethodInfo> ms = methodsIn(fixed, name, argc);
+            if (!ms.isEmpty() && ms.stream().allMatch(m -> m.body != null)) return ms;
         }
         return resolveOn(call, typeInfoOf(s));
     }

@@ -346,7 +346,7 @@ public final class Scanner {
                 List<FileError> passErrors = java.util.Collections.synchronizedList(new ArrayList<>());
                 List<ParsedFile> these = List.copyOf(parsed);
                 Analyzer analyzer = new Analyzer(these, activeRules, passErrors, options.jobs());
-                Analyzer.Pass pass = analyzer.prefilterPass(outside, followAll);
+                Analyzer.Pass pass = analyzer.prefilterPass(outside, prefilter.extendedOutside(done), followAll);
                 last = new Prepared(these, analyzer, pass, passErrors);
                 Analyzer.Needed needed = pass.needed();
                 wanted = prefilter.expand(wanted, needed.underLock(), needed.called());

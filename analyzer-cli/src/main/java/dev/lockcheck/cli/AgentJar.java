@@ -3,7 +3,7 @@ package dev.lockcheck.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds lockcheck-agent.jar: --agent, then $LOCKCHECK_AGENT_JAR (set by the launcher), then next to the CLI jar. */
+/** Finds lockcheck-agent.jar: --agent, then $LOCKCHECK_AGENT_JAR (set by the launchers), then next to the CLI jar (the distribution's lib/), then the build tree. */
 final class AgentJar {
     private AgentJar() {
     }
@@ -14,6 +14,8 @@ final class AgentJar {
         if (env != null && !env.isBlank()) return check(Path.of(env), "LOCKCHECK_AGENT_JAR");
         try {
             Path cli = Path.of(AgentJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path sibling = cli.resolveSibling("lockcheck-agent.jar");
+            if (Files.isRegularFile(sibling)) return sibling.toAbsolutePath();
             Path candidate = cli.getParent().resolve("../../analyzer-agent/target/lockcheck-agent.jar").normalize();
             if (Files.isRegularFile(candidate)) return candidate.toAbsolutePath();
         } catch (Exception e) {

@@ -57,21 +57,30 @@ final class ReportCommand implements Callable<Integer> {
     ScanCommand.FailOn failOn = ScanCommand.FailOn.error;
 
     @Option(names = "--source-root", paramLabel = "DIR",
-            description = "SARIF: the directory report paths are relative to (default: the git repository around "
-                    + "the working directory, else the working directory)")
-    Path sourceRoot;
+            description = "where the sources are, repeatable: runtime findings then name files by their path from the "
+                    + "working directory, so SARIF links them (default: src/main/java, src/test/java, */src/main/java, "
+                    + "*/src/test/java under the working directory). SARIF paths are relative to the git repository "
+                    + "around the first DIR (or the working directory), else to that directory")
+    List<Path> sourceRoots;
+
+    @Option(names = "--rules-url", paramLabel = "URL",
+            description = "SARIF: base URL of the rule pages (each rule's helpUri is URL/LC001.md), e.g. where you publish "
+                    + "the distribution's docs/rules/ (default: $LOCKCHECK_RULES_URL; none: the page is inside the SARIF)")
+    String rulesUrl;
 
     @Override
     public Integer call() throws IOException {
         Instant start = Instant.now();
         List<Report> reports = new ArrayList<>();
         for (Path f : files) reports.add(read(f));
-        Report merged = merge(reports);
+        if (output != null) ScanCommand.checkWritableFile(output, "--output");
+        Report merged = SourceRoots.of(sourceRoots, Path.of("")).rewrite(merge(reports));
         try {
             write(merged, start);
         } catch (IOException e) {
             if (output == null && Main.isBrokenPipe(e)) return Main.EXIT_OK;
-            throw e;
+            throw new Main.UsageException((output == null ? "standard output" : "--output " + output)
+                    + ": cannot write the report: " + ScanCommand.reason(e));
         }
         return ScanCommand.failed(merged.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
@@ -142,8 +151,13 @@ final class ReportCommand implements Callable<Integer> {
             switch (format) {
                 case json -> ReportJson.write(report, out);
                 case sarif -> {
-                    Path root = sourceRoot != null ? sourceRoot : SourceRoot.of(List.of(".")).dir();
-                    new SarifReport(p -> p).srcRoot(root.toAbsolutePath().normalize())
+                    Path root = SourceRoot.of(List.of(sourceRoots == null || sourceRoots.isEmpty() ? "."
+                            : sourceRoots.get(0).toString())).dir().toAbsolutePath().normalize();
+                    Path cwd = Path.of("").toAbsolutePath();
+                    new SarifReport(p -> {
+                        Path abs = cwd.resolve(p).normalize();
+                        return abs.startsWith(root) && Files.exists(abs) ? root.relativize(abs).toString().replace('\\', '/') : p;
+                    }).srcRoot(root).rulesUrl(rulesUrl != null ? rulesUrl : System.getenv(SarifReport.RULES_URL_ENV))
                             .invocation(new SarifReport.Invocation(spec.root().commandLine().getParseResult().originalArgs(),
                                     start, Instant.now(), Path.of("").toAbsolutePath()))
                             .write(report, out);

@@ -57,6 +57,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "keep the per-JVM reports in DIR (default: a temporary directory, deleted)")
     Path reportsDir;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "where the sources are, repeatable: runtime findings then name files by their path from the "
+                    + "working directory (default: src/main/java, src/test/java, */src/main/java, */src/test/java "
+                    + "under the working directory)")
+    List<Path> sourceRoots;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path jar = AgentJar.locate(agent);
@@ -66,8 +72,17 @@ final class RunCommand implements Callable<Integer> {
         if (agentOptions != null && agentOptions.contains("report=")) {
             throw new Main.UsageException("--agent-options: report= is set by lockcheck run (use --reports DIR)");
         }
+        AgentOptions.check(jar, agentOptions, "--agent-options");
+        if (output != null) ScanCommand.checkWritableFile(output, "--output");
+        SourceRoots roots = SourceRoots.of(sourceRoots, Path.of(""));
         boolean temp = reportsDir == null;
-        Path dir = temp ? Files.createTempDirectory("lockcheck-run") : Files.createDirectories(reportsDir);
+        Path dir;
+        try {
+            dir = temp ? Files.createTempDirectory("lockcheck-run") : Files.createDirectories(reportsDir);
+        } catch (IOException e) {
+            throw new Main.UsageException((temp ? "cannot create a temporary directory" : "--reports: cannot create " + reportsDir)
+                    + ": " + ScanCommand.reason(e));
+        }
         if (dir.toAbsolutePath().toString().matches(".*[\\s,].*")) {
             throw new Main.UsageException("the reports directory must not contain spaces or commas: " + dir);
         }
@@ -83,11 +98,32 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lockcheck: cannot start " + command.get(0) + ": " + e.getMessage());
             return Main.EXIT_FAILURE;
         }
-        Report merged = merge(dir);
-        write(merged);
-        if (temp) deleteTree(dir);
+        long reports = countReports(dir);
+        if (reports == 0) {
+            if (temp) deleteTree(dir);
+            // every JVM with the agent writes a report at exit, even without findings: none means nothing was checked
+            spec.commandLine().getErr().println("lockcheck: no JVM started by '" + command.get(0) + "' ran the agent "
+                    + "(no report" + (temp ? "" : " in " + dir) + "): nothing was checked (the command exited " + status
+                    + "; its standard error says why if the agent refused to start)");
+            return Main.EXIT_USAGE;
+        }
+        Report merged = roots.rewrite(merge(dir));
+        try {
+            write(merged);
+        } catch (IOException e) {
+            throw new Main.UsageException((output == null ? "standard output" : "--output " + output)
+                    + ": cannot write the report: " + ScanCommand.reason(e));
+        } finally {
+            if (temp) deleteTree(dir);
+        }
         if (!merged.findings().isEmpty()) return Main.EXIT_FINDINGS;
         return status;
+    }
+
+    private static long countReports(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
     }
 
     /** Every JVM's report, findings deduplicated by fingerprint (the same cycle seen by two JVMs is one finding). */
@@ -112,15 +148,29 @@ final class RunCommand implements Callable<Integer> {
     private void write(Report report) throws IOException {
         PrintStream out = output == null ? System.out
                 : new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
-        try {
-            if (format == Format.json) {
-                ReportJson.write(report, out);
-            } else {
-                new TextReport(p -> p, false).write(report, out);
+        if (output == null) {
+            // System.out swallows write errors; check it after writing
+            try {
+                writeTo(report, out);
+            } finally {
+                out.flush();
             }
+            if (out.checkError()) throw new IOException("write error");
+            return;
+        }
+        try {
+            writeTo(report, out);
         } finally {
-            out.flush();
-            if (output != null) out.close();
+            out.close();
+        }
+        if (out.checkError()) throw new IOException("write error (disk full?)");
+    }
+
+    private void writeTo(Report report, PrintStream out) throws IOException {
+        if (format == Format.json) {
+            ReportJson.write(report, out);
+        } else {
+            new TextReport(p -> p, false).write(report, out);
         }
     }
 

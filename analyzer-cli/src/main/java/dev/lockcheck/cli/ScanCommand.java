@@ -66,8 +66,19 @@ final class ScanCommand implements Callable<Integer> {
             description = "skip paths matching this glob (relative to the scanned root), e.g. '**/generated/**'; repeatable")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "parallelism (default: all cores)")
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "parallelism (default: all cores; at most twice the cores, and 64)")
     Integer jobs;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES",
+            description = "skip larger .java files (generated code) with a warning in the report "
+                    + "(default: what the heap can parse safely, 512 KiB to 8 MiB)")
+    Long maxFileSize;
+
+    @Option(names = "--rules-url", paramLabel = "URL",
+            description = "SARIF: base URL of the rule pages (each rule's helpUri is URL/LC001.md), e.g. where you publish "
+                    + "the distribution's docs/rules/ (default: $LOCKCHECK_RULES_URL; none: the page is inside the SARIF)")
+    String rulesUrl;
 
     @Option(names = "--no-prefilter",
             description = "parse every file, not only those that can matter (slower; same findings, and parse errors of every file)")
@@ -93,6 +104,15 @@ final class ScanCommand implements Callable<Integer> {
         Set<String> ruleIds = validateRules();
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1 (was " + n + ")");
+        n = cappedJobs(n, Runtime.getRuntime().availableProcessors());
+        validateExcludes(excludes);
+        if (writeBaseline != null) checkWritableFile(writeBaseline, "--write-baseline");
+        if (output != null) checkWritableFile(output, "--output");
+        List<String> roots = ScanInputs.roots(paths);
+        long maxBytes = maxFileSize != null ? maxFileSize : ScanInputs.defaultMaxFileBytes();
+        ScanInputs.Oversized big = ScanInputs.oversized(roots, maxBytes);
+        List<String> allExcludes = new ArrayList<>(excludes);
+        allExcludes.addAll(big.excludes());
         Baseline known = null;
         if (baseline != null) {
             if (!Files.isReadable(baseline)) throw new Main.UsageException("--baseline: cannot read " + baseline);
@@ -103,15 +123,24 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
 
-        ScanResult result = new Scanner(new ScanOptions(paths, excludes, n, ruleIds, !noPrefilter, cacheDir(),
+        ScanResult result = new Scanner(new ScanOptions(roots, allExcludes, n, ruleIds, !noPrefilter, cacheDir(),
                 System.console() != null && System.getenv("CI") == null)).scan();
-        Report report = result.report();
         PrintStream err = System.err;
-        for (String missing : result.unreadableRoots()) err.println("lockcheck: " + missing);
+        ScanInputs.Unreadable unreadable = ScanInputs.classify(result.unreadableRoots(), paths);
+        for (String missing : unreadable.roots()) err.println("lockcheck: " + missing);
+        Report report = ScanInputs.withProblems(result.report(), unreadable.inside(), big.warnings());
+        if (format != Format.text || output != null) {
+            // a text report on standard output lists them itself
+            for (var w : big.warnings()) err.println("lockcheck: warning: " + w.file() + ": " + w.message());
+        }
 
         if (writeBaseline != null) {
             List<Finding> current = report.findings().stream().filter(f -> f.suppressedBy() == null).toList();
-            Baseline.of(current).write(writeBaseline);
+            try {
+                Baseline.of(current).write(writeBaseline);
+            } catch (IOException e) {
+                throw new Main.UsageException("--write-baseline: cannot write " + writeBaseline + ": " + reason(e));
+            }
             err.println("lockcheck: wrote " + current.size() + " finding(s) to baseline " + writeBaseline);
             return Main.EXIT_OK;
         }
@@ -122,11 +151,12 @@ final class ScanCommand implements Callable<Integer> {
             write(report, result, notes, start);
         } catch (IOException e) {
             if (output == null && Main.isBrokenPipe(e)) return Main.EXIT_OK; // `lockcheck scan | head`: the reader left
-            throw e;
+            throw new Main.UsageException((output == null ? "standard output" : "--output " + output)
+                    + ": cannot write the report: " + reason(e));
         }
         if (format != Format.text || output != null) for (String note : notes) err.println("lockcheck: " + note);
 
-        if (!result.unreadableRoots().isEmpty()) return Main.EXIT_USAGE;
+        if (!unreadable.roots().isEmpty()) return Main.EXIT_USAGE;
         if (strict && !report.errors().isEmpty()) return Main.EXIT_USAGE;
         return failed(report.findings(), failOn) ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
@@ -178,13 +208,55 @@ final class ScanCommand implements Callable<Integer> {
         for (String r : rules) {
             String id = r.trim().toUpperCase(Locale.ROOT);
             if (id.isEmpty()) continue;
-            if (RuleCatalog.get().find(id).isEmpty()) {
+            var rule = RuleCatalog.get().find(id);
+            if (rule.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--rules: unknown rule '" + r.trim() + "' ('lockcheck rules' lists them)");
             }
+            if (rule.get().kind() != dev.lockcheck.rules.Rule.Kind.STATIC) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rules: " + id + " is a runtime rule: "
+                        + "the java agent finds it (lockcheck run), a scan cannot");
+            }
             ids.add(id);
         }
+        if (ids.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rules: no rule given (e.g. --rules LC001,LC002; 'lockcheck rules' lists them)");
+        }
         return ids;
+    }
+
+    /** More threads than cores buy nothing but memory: at most twice the cores, and never more than 64. */
+    static int cappedJobs(int asked, int cores) {
+        return Math.max(1, Math.min(asked, Math.min(cores * 2, 64)));
+    }
+
+    private void validateExcludes(List<String> globs) {
+        for (String g : globs) {
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g);
+            } catch (RuntimeException e) {
+                String why = e instanceof java.util.regex.PatternSyntaxException pse ? pse.getDescription() : e.getMessage();
+                throw new CommandLine.ParameterException(spec.commandLine(), "--exclude: bad glob '" + g + "': " + why);
+            }
+        }
+    }
+
+    /** A report or baseline goes to a file: not a directory, and somewhere it can be created. */
+    static void checkWritableFile(Path file, String option) {
+        if (Files.isDirectory(file)) throw new Main.UsageException(option + ": " + file + " is a directory, not a file");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new Main.UsageException(option + ": cannot write " + file + ": " + parent + " is not a directory");
+        }
+    }
+
+    static String reason(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) return fse.getReason();
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private void write(Report report, ScanResult result, List<String> notes, java.time.Instant start) throws IOException {
@@ -202,6 +274,7 @@ final class ScanCommand implements Callable<Integer> {
                     SourceRoot root = SourceRoot.of(paths);
                     new SarifReport(root.relativizer(result.displayPath()))
                             .srcRoot(root.dir())
+                            .rulesUrl(rulesUrl != null ? rulesUrl : System.getenv(SarifReport.RULES_URL_ENV))
                             .sources(sourceLines(result))
                             .invocation(new SarifReport.Invocation(originalArgs(), start, java.time.Instant.now(),
                                     Path.of("").toAbsolutePath()))
@@ -247,7 +320,7 @@ final class ScanCommand implements Callable<Integer> {
             if (parent != null) Files.createDirectories(parent);
             return Files.newOutputStream(output);
         } catch (IOException e) {
-            throw new Main.UsageException("--output: cannot write " + output + ": " + e.getMessage());
+            throw new Main.UsageException("--output: cannot write " + output + ": " + reason(e));
         }
     }
 }

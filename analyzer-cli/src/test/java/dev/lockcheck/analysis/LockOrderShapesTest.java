@@ -1,7 +1,6 @@
 package dev.lockcheck.analysis;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,10 +214,6 @@ class LockOrderShapesTest {
     }
 
     @Test
-    @Disabled("known false positive: an acquisition guarded by the lock's own hold count (if (l.getReadHoldCount() > 0) "
-            + "return ...; l.lock()) never runs for callers that hold the lock; telling so needs every caller of the "
-            + "method, which the summaries do not track (ZooKeeper ZKDatabase.getCommittedLog: 2 LC007 findings). The nested "
-            + "read (LC004) through such a method is already dropped for callers holding the lock: see the test above")
     void acquisitionGuardedByTheHoldCount_isNoOrderForCallersHoldingTheLock() {
         new Fixture(dir)
                 .file("Log.java",

@@ -39,7 +39,18 @@ class ReportCommandTest {
                     new TraceStep("src/main/java/acme/Cache.java", 15, "thread \"producer\" waits for thread \"consumer\" (SynchronousQueue.put)")))
             .withThreads(List.of(new ThreadSnapshot("producer", 21, "WAITING", List.of("acme.Cache.stream(Cache.java:15)")),
                     new ThreadSnapshot("refresher", 22, "WAITING", List.of("acme.Cache.refresh(Cache.java:30)")),
-                    new ThreadSnapshot("consumer", 23, "WAITING", List.of("acme.Cache.get(Cache.java:22)"))));
+                    new ThreadSnapshot("consumer", 23, "WAITING", List.of("acme.Cache.get(Cache.java:22)"))))
+            .withCycle(new dev.lockcheck.report.Cycle(true,
+                    List.of(new dev.lockcheck.report.Cycle.Node("t21", "producer", null),
+                            new dev.lockcheck.report.Cycle.Node("t22", "refresher", null),
+                            new dev.lockcheck.report.Cycle.Node("t23", "consumer", null)),
+                    List.of(new dev.lockcheck.report.Cycle.Node("l", "acme.Cache.lock", "Cache.java:9")),
+                    List.of(new dev.lockcheck.report.Cycle.Node("q", "SynchronousQueue.put", null)),
+                    List.of(new dev.lockcheck.report.Cycle.Edge("t21", "l", "holds", "read", null, false),
+                            new dev.lockcheck.report.Cycle.Edge("t21", "q", "waits-for", null, null, false),
+                            new dev.lockcheck.report.Cycle.Edge("t23", "q", "completes", null, null, false),
+                            new dev.lockcheck.report.Cycle.Edge("t22", "l", "waits-for", "write", null, false),
+                            new dev.lockcheck.report.Cycle.Edge("t23", "l", "waits-for", "read", null, false))));
 
     private Path write(String name, String source, Finding... findings) throws Exception {
         Path p = dir.resolve(name);

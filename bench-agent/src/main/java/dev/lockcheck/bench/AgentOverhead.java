@@ -36,7 +36,12 @@ public class AgentOverhead {
         final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
         final ReentrantLock lock = new ReentrantLock();
         final StampedLock stamped = new StampedLock();
+        final Object monitor = new Object();
         int value;
+
+        synchronized int synchronizedGet() {
+            return value;
+        }
     }
 
     @Benchmark
@@ -67,6 +72,23 @@ public class AgentOverhead {
         } finally {
             s.stamped.unlockRead(stamp);
         }
+    }
+
+    /** A synchronized block: instrumented (monitorBefore/After/Exit around the monitor instructions). */
+    @Benchmark
+    public int monitorEnterExit(Locks s) {
+        synchronized (s.monitor) {
+            return s.value;
+        }
+    }
+
+    /**
+     * A synchronized method: the current agent does not track these (no hook at all), the agent
+     * issue's synchronized-method tracking will; this row shows what that adds.
+     */
+    @Benchmark
+    public int synchronizedMethod(Locks s) {
+        return s.synchronizedGet();
     }
 
     /** One SynchronousQueue handoff between two threads. */

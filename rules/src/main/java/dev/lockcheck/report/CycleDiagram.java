@@ -8,59 +8,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The picture of one runtime finding: threads and locks as nodes, "holds", "waits for" and handoff
- * edges, laid out by lockcheck itself as inline SVG (no script, no library).
+ * The picture of one runtime finding's cycle, drawn only from the data the agent recorded in
+ * {@link Finding#cycle()} (never from message or note text), laid out by lockcheck itself as
+ * inline SVG (no script, no library).
  *
- * <h2>Convention the agent writes and this class reads</h2>
- * A runtime finding ({@code threads} present) describes each thread's part in its {@code trace}
- * step notes, one fact per step, in these forms (case-insensitive; text before or after is kept
- * as the step's prose and ignored by the drawing):
- * <pre>
- * thread "A" holds read lock acme.Cache.lock           A holds L (read | write; the mode is optional)
- * thread "W" waits for write lock acme.Cache.lock      W is parked asking for L (read | write | omitted)
- * thread "B" waits for read lock acme.Cache.lock
- * thread "A" waits for thread "B" (SynchronousQueue.put)   handoff: only B can release A; the
- *                                                      parenthesis (optional) names the handoff
- * </pre>
- * Thread names are those of {@code threads[].name}; a lock is one token (no spaces), normally the
- * finding's {@code lock}. Edges are drawn as a wait-for graph so a deadlock reads as a ring of
- * arrows: thread → lock it waits for, lock → thread that holds it ("held by"), thread → thread it
- * waits for through a handoff. Nodes on a cycle are placed first, around a circle, in cycle order.
- *
- * <p>A finding without such notes still gets a picture: its threads and its lock, each thread
- * joined to the lock by a dashed "involved" line labelled with the thread's state.
+ * <p>Nodes are the cycle's threads (boxes), locks (ellipses) and handoffs (the queue, future,
+ * latch or monitor a thread waits on; rounded diamonds). Edges are drawn as a wait-for graph so
+ * a deadlock reads as a ring of arrows:
+ * <ul>
+ *   <li>{@code holds}: lock → the thread holding it ("held (read) by");</li>
+ *   <li>{@code waits-for}: thread → the lock or handoff it is blocked on ("waits for write");</li>
+ *   <li>{@code completes}: handoff → the thread that would complete it ("completed by"; "inferred"
+ *       when the agent inferred who it is).</li>
+ * </ul>
+ * Nodes on a cycle are placed first, around a circle, in cycle order. A finding without cycle data
+ * has no diagram ({@link #of} returns null): nothing is guessed.
  */
 public final class CycleDiagram {
-    private static final Pattern LOCK_FACT = Pattern.compile(
-            "thread\\s+\"([^\"]+)\"\\s+(holds|waits\\s+for)\\s+(?:(read|write)\\s+)?lock\\s+([^\\s()]+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern HANDOFF_FACT = Pattern.compile(
-            "thread\\s+\"([^\"]+)\"\\s+waits\\s+for\\s+thread\\s+\"([^\"]+)\"(?:\\s*\\(([^)]*)\\))?",
-            Pattern.CASE_INSENSITIVE);
+    public enum NodeKind { THREAD, LOCK, HANDOFF }
 
-    public enum NodeKind { THREAD, LOCK }
-
-    public enum EdgeKind { HOLDS, WAITS, HANDOFF, INVOLVED }
+    public enum EdgeKind { HOLDS, WAITS, COMPLETES }
 
     public record Node(String id, NodeKind kind, String label, String detail) {
     }
 
-    /** {@code from → to}; for HOLDS, from is the lock and to the holder. */
-    public record Edge(String from, String to, EdgeKind kind, String label) {
+    /** {@code from → to}; for HOLDS, from is the lock and to the holder; for COMPLETES, from is the handoff. */
+    public record Edge(String from, String to, EdgeKind kind, String label, boolean inferred) {
     }
 
     private final List<Node> nodes;
     private final List<Edge> edges;
     private final List<String> cycle;
+    private final boolean live;
 
-    private CycleDiagram(List<Node> nodes, List<Edge> edges, List<String> cycle) {
+    private CycleDiagram(List<Node> nodes, List<Edge> edges, List<String> cycle, boolean live) {
         this.nodes = nodes;
         this.edges = edges;
         this.cycle = cycle;
+        this.live = live;
     }
 
     public List<Node> nodes() {
@@ -71,81 +58,61 @@ public final class CycleDiagram {
         return edges;
     }
 
-    /** Node ids on the first wait-for cycle found, in order; empty when the facts close no cycle. */
+    /** True when the threads are blocked right now (LC201), false for a predicted cycle. */
+    public boolean live() {
+        return live;
+    }
+
+    /** Node ids on the first wait-for cycle found, in order; empty when the edges close no cycle. */
     public List<String> cycle() {
         return cycle;
     }
 
+    /** The diagram of the finding's cycle, or null when the finding carries none. */
     public static CycleDiagram of(Finding f) {
+        Cycle c = f.cycle();
+        if (c == null || (c.threads().isEmpty() && c.locks().isEmpty() && c.handoffs().isEmpty())) return null;
         Map<String, Node> nodes = new LinkedHashMap<>();
+        Map<String, String> states = new HashMap<>();
+        if (f.threads() != null) for (ThreadSnapshot t : f.threads()) states.putIfAbsent(t.name(), t.state());
+        for (Cycle.Node t : c.threads()) {
+            String state = states.get(t.name());
+            nodes.putIfAbsent(t.id(), new Node(t.id(), NodeKind.THREAD, nz(t.name(), t.id()),
+                    state == null ? "" : state.toLowerCase(Locale.ROOT)));
+        }
+        for (Cycle.Node l : c.locks()) nodes.putIfAbsent(l.id(), new Node(l.id(), NodeKind.LOCK, nz(l.name(), l.id()), nz(l.site(), "")));
+        for (Cycle.Node h : c.handoffs()) nodes.putIfAbsent(h.id(), new Node(h.id(), NodeKind.HANDOFF, nz(h.name(), h.id()), nz(h.site(), "")));
         List<Edge> edges = new ArrayList<>();
-        if (f.threads() != null) {
-            for (ThreadSnapshot t : f.threads()) {
-                nodes.putIfAbsent(threadId(t.name()), new Node(threadId(t.name()), NodeKind.THREAD, t.name(),
-                        t.state() == null ? "" : t.state()));
-            }
-        }
-        for (TraceStep step : f.trace()) {
-            String note = step.note() == null ? "" : step.note();
-            Matcher h = HANDOFF_FACT.matcher(note);
-            if (h.find()) {
-                String a = thread(nodes, h.group(1)), b = thread(nodes, h.group(2));
-                String via = h.group(3) == null || h.group(3).isBlank() ? "handoff" : "handoff: " + h.group(3).strip();
-                addEdge(edges, new Edge(a, b, EdgeKind.HANDOFF, via));
-                continue;
-            }
-            Matcher m = LOCK_FACT.matcher(note);
-            if (m.find()) {
-                String t = thread(nodes, m.group(1));
-                String l = lock(nodes, m.group(4));
-                String mode = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
-                boolean holds = m.group(2).toLowerCase(Locale.ROOT).startsWith("holds");
-                addEdge(edges, holds
-                        ? new Edge(l, t, EdgeKind.HOLDS, mode.isEmpty() ? "held by" : "held (" + mode + ") by")
-                        : new Edge(t, l, EdgeKind.WAITS, mode.isEmpty() ? "waits for" : "waits for " + mode));
-            }
-        }
-        if (f.lock() != null && !f.lock().isBlank() && nodes.values().stream().noneMatch(n -> n.kind() == NodeKind.LOCK)) {
-            lock(nodes, f.lock());
-        }
-        if (edges.isEmpty()) {
-            String lockId = nodes.values().stream().filter(n -> n.kind() == NodeKind.LOCK).map(Node::id).findFirst().orElse(null);
-            if (lockId != null) {
-                for (Node n : List.copyOf(nodes.values())) {
-                    if (n.kind() == NodeKind.THREAD) edges.add(new Edge(n.id(), lockId, EdgeKind.INVOLVED, n.detail().toLowerCase(Locale.ROOT)));
-                }
-            }
+        for (Cycle.Edge e : c.edges()) {
+            if (e.from() == null || e.to() == null || !nodes.containsKey(e.from()) || !nodes.containsKey(e.to())) continue;
+            String mode = e.mode() == null || e.mode().isBlank() ? "" : e.mode().toLowerCase(Locale.ROOT);
+            String kind = e.kind() == null ? "" : e.kind();
+            Edge d = switch (kind) {
+                case Cycle.HOLDS -> new Edge(e.to(), e.from(), EdgeKind.HOLDS,
+                        mode.isEmpty() ? "held by" : "held (" + mode + ") by", e.inferred());
+                case Cycle.WAITS_FOR -> new Edge(e.from(), e.to(), EdgeKind.WAITS,
+                        nodes.get(e.to()).kind() == NodeKind.HANDOFF ? "waits on" : mode.isEmpty() ? "waits for" : "waits for " + mode,
+                        e.inferred());
+                case Cycle.COMPLETES -> new Edge(e.to(), e.from(), EdgeKind.COMPLETES,
+                        e.inferred() ? "completed by (inferred)" : "completed by", e.inferred());
+                default -> null;
+            };
+            if (d != null && !edges.contains(d)) edges.add(d);
         }
         List<String> cycle = findCycle(nodes.keySet(), edges);
         List<Node> ordered = new ArrayList<>();
         for (String id : cycle) ordered.add(nodes.get(id));
         for (Node n : nodes.values()) if (!cycle.contains(n.id())) ordered.add(n);
-        return new CycleDiagram(List.copyOf(ordered), List.copyOf(edges), List.copyOf(cycle));
+        return new CycleDiagram(List.copyOf(ordered), List.copyOf(edges), List.copyOf(cycle), c.live());
     }
 
-    private static void addEdge(List<Edge> edges, Edge e) {
-        if (!edges.contains(e)) edges.add(e);
-    }
-
-    private static String threadId(String name) {
-        return "t:" + name;
-    }
-
-    private static String thread(Map<String, Node> nodes, String name) {
-        String id = threadId(name);
-        nodes.putIfAbsent(id, new Node(id, NodeKind.THREAD, name, ""));
-        return id;
-    }
-
-    private static String lock(Map<String, Node> nodes, String name) {
-        String id = "l:" + name;
-        nodes.putIfAbsent(id, new Node(id, NodeKind.LOCK, name, "lock"));
-        return id;
+    private static String nz(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
     }
 
     private static List<String> findCycle(Set<String> ids, List<Edge> edges) {
         Map<String, List<String>> out = new HashMap<>();
-        for (Edge e : edges) if (e.kind() != EdgeKind.INVOLVED) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+        for (Edge e : edges) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         Set<String> done = new HashSet<>();
         for (String start : ids) {
             List<String> path = new ArrayList<>();
@@ -218,8 +185,9 @@ public final class CycleDiagram {
             double bend = 26;
             double mx = (p0[0] + p1[0]) / 2 - dy / len * bend, my = (p0[1] + p1[1]) / 2 + dx / len * bend;
             String k = e.kind().name().toLowerCase(Locale.ROOT);
-            sb.append(String.format(Locale.ROOT, "<path class=\"lc-edge lc-%s%s\" data-kind=\"%s\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" "
-                            + "marker-end=\"url(#lc-arrow-%s)\"/>", k, onCycle ? " lc-on-cycle" : "", k,
+            sb.append(String.format(Locale.ROOT, "<path class=\"lc-edge lc-%s%s%s\" data-kind=\"%s\" data-from=\"%s\" data-to=\"%s\" "
+                            + "d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" marker-end=\"url(#lc-arrow-%s)\"/>", k, onCycle ? " lc-on-cycle" : "",
+                    e.inferred() ? " lc-inferred" : "", k, HtmlReport.esc(byId.get(e.from()).label()), HtmlReport.esc(byId.get(e.to()).label()),
                     p0[0], p0[1], mx, my, p1[0], p1[1], k));
             double lx = 0.25 * p0[0] + 0.5 * mx + 0.25 * p1[0], ly = 0.25 * p0[1] + 0.5 * my + 0.25 * p1[1];
             sb.append(String.format(Locale.ROOT, "<text class=\"lc-edge-label lc-%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
@@ -228,22 +196,24 @@ public final class CycleDiagram {
         for (Node node : nodes) {
             double[] p = pos.get(node.id());
             double nw = width(node);
-            String cls = node.kind() == NodeKind.THREAD ? "lc-thread" : "lc-lock";
-            sb.append("<g class=\"lc-node ").append(cls).append(cycle.contains(node.id()) ? " lc-on-cycle" : "")
-                    .append("\" data-kind=\"").append(node.kind().name().toLowerCase(Locale.ROOT)).append("\">");
-            sb.append("<title>").append(HtmlReport.esc((node.kind() == NodeKind.THREAD ? "thread " : "lock ") + node.label()
+            String kind = node.kind().name().toLowerCase(Locale.ROOT);
+            sb.append("<g class=\"lc-node lc-").append(kind).append(cycle.contains(node.id()) ? " lc-on-cycle" : "")
+                    .append("\" data-kind=\"").append(kind).append("\" data-name=\"").append(HtmlReport.esc(node.label())).append("\">");
+            sb.append("<title>").append(HtmlReport.esc(kind + " " + node.label()
                     + (node.detail().isEmpty() ? "" : " (" + node.detail() + ")"))).append("</title>");
-            if (node.kind() == NodeKind.THREAD) {
-                sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"10\"/>",
+            switch (node.kind()) {
+                case THREAD -> sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"10\"/>",
                         p[0] - nw / 2, p[1] - NODE_H / 2.0, nw, NODE_H));
-            } else {
-                sb.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"/>",
+                case LOCK -> sb.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"/>",
                         p[0], p[1], nw / 2, NODE_H / 2.0 + 2));
+                case HANDOFF -> sb.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>",
+                        p[0] - nw / 2, p[1], p[0] - nw / 2 + 14, p[1] - NODE_H / 2.0, p[0] + nw / 2 - 14, p[1] - NODE_H / 2.0,
+                        p[0] + nw / 2, p[1], p[0] + nw / 2 - 14, p[1] + NODE_H / 2.0, p[0] - nw / 2 + 14, p[1] + NODE_H / 2.0));
             }
             sb.append(String.format(Locale.ROOT, "<text class=\"lc-node-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-                    p[0], p[1] - 2, HtmlReport.esc(node.kind() == NodeKind.THREAD ? node.label() : shortLock(node.label()))));
+                    p[0], p[1] - 2, HtmlReport.esc(label(node))));
             sb.append(String.format(Locale.ROOT, "<text class=\"lc-node-detail\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-                    p[0], p[1] + 13, HtmlReport.esc(node.kind() == NodeKind.LOCK ? "lock" : node.detail().isEmpty() ? "thread" : "thread, " + node.detail().toLowerCase(Locale.ROOT))));
+                    p[0], p[1] + 13, HtmlReport.esc(detail(node))));
             sb.append("</g>");
         }
         sb.append("</svg>");
@@ -252,13 +222,33 @@ public final class CycleDiagram {
 
     private boolean isCycleEdge(Edge e) {
         int i = cycle.indexOf(e.from());
-        return i >= 0 && cycle.get((i + 1) % cycle.size()).equals(e.to()) && e.kind() != EdgeKind.INVOLVED;
+        return i >= 0 && cycle.get((i + 1) % cycle.size()).equals(e.to());
+    }
+
+    private static String label(Node n) {
+        return n.kind() == NodeKind.LOCK ? shortLock(n.label()) : n.kind() == NodeKind.HANDOFF ? shortLock(n.label()) : n.label();
+    }
+
+    private static String detail(Node n) {
+        String d = n.detail();
+        return switch (n.kind()) {
+            case THREAD -> d.isEmpty() ? "thread" : "thread, " + d;
+            case LOCK -> d.isEmpty() ? "lock" : "lock, " + shortSite(d);
+            case HANDOFF -> d.isEmpty() ? "handoff" : "handoff, " + shortSite(d);
+        };
+    }
+
+    /** {@code acme/Cache.java:12} or {@code acme.Cache.get(Cache.java:12)} → {@code Cache.java:12}. */
+    private static String shortSite(String site) {
+        int open = site.lastIndexOf('(');
+        String s = open >= 0 && site.endsWith(")") ? site.substring(open + 1, site.length() - 1) : site;
+        int slash = s.lastIndexOf('/');
+        return slash >= 0 ? s.substring(slash + 1) : s;
     }
 
     private static double width(Node n) {
-        String label = n.kind() == NodeKind.THREAD ? n.label() : shortLock(n.label());
-        double w = Math.max(96, Math.max(label.length(), n.detail().length() + 8) * CHAR_W + 28);
-        return n.kind() == NodeKind.LOCK ? w * 1.22 : w; // an ellipse's text needs room at the ends
+        double w = Math.max(96, Math.max(label(n).length(), detail(n).length()) * CHAR_W + 28);
+        return n.kind() == NodeKind.THREAD ? w : w * 1.18; // an ellipse's or diamond's text needs room at the ends
     }
 
     /** {@code acme.cache.Cache.lock@Cache.java:12} → {@code Cache.lock@Cache.java:12}: the class and field carry the meaning. */

@@ -32,10 +32,11 @@ import java.util.regex.Pattern;
  * in {@code SarifValidatorTest}: no error, no warning.
  */
 public final class SarifReport {
-    /** Where lockcheck lives: {@code informationUri}, and the base of every rule's {@code helpUri}. */
-    public static final String REPOSITORY_URL = "https://github.com/lockcheck/lockcheck";
-    /** Branch the help links point at. */
-    public static final String DOCS_REF = "main";
+    /**
+     * Environment variable giving the base URL of the rule pages ({@code <base>LC001.md}), e.g. where a
+     * team publishes the distribution's {@code docs/rules/}, or a repository's {@code rules/docs/}.
+     */
+    public static final String RULES_URL_ENV = "LOCKCHECK_RULES_URL";
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String SRCROOT = "%SRCROOT%";
     /** Key of lockcheck's own fingerprint in {@code partialFingerprints}. */
@@ -46,7 +47,7 @@ public final class SarifReport {
 
     private final UnaryOperator<String> repoRelative;
     private Path srcRoot;
-    private String repositoryUrl = REPOSITORY_URL;
+    private String rulesUrl;
     private Invocation invocation;
     private java.util.function.Function<String, List<String>> sourceLines = p -> null;
 
@@ -70,9 +71,13 @@ public final class SarifReport {
         return this;
     }
 
-    /** Repository base URL for {@code informationUri} and help links, e.g. a fork's. */
-    public SarifReport repositoryUrl(String url) {
-        this.repositoryUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /**
+     * Base URL of the rule pages: each rule's {@code helpUri} is {@code <base>LC001.md}. Null (the
+     * default): no {@code helpUri}; the page itself is in {@code help.markdown}, and
+     * {@code lockcheck explain LC001} or the distribution's {@code docs/rules/} show it.
+     */
+    public SarifReport rulesUrl(String base) {
+        this.rulesUrl = base == null || base.isBlank() ? null : (base.endsWith("/") ? base : base + "/");
         return this;
     }
 
@@ -90,9 +95,9 @@ public final class SarifReport {
         return this;
     }
 
-    /** The help page of a rule: {@code <repository>/blob/main/rules/docs/LC001.md}. */
+    /** The help page of a rule, {@code <base>LC001.md}, or null when no base URL is set. */
     public String helpUri(String ruleId) {
-        return repositoryUrl + "/blob/" + DOCS_REF + "/rules/docs/" + ruleId + ".md";
+        return rulesUrl == null ? null : rulesUrl + ruleId + ".md";
     }
 
     public void write(Report report, OutputStream out) throws IOException {
@@ -130,7 +135,7 @@ public final class SarifReport {
         driver.put("fullName", "lockcheck lock-misuse analyzer for Java");
         driver.put("version", tool.version());
         driver.put("semanticVersion", tool.version());
-        driver.put("informationUri", repositoryUrl);
+        if (rulesUrl != null) driver.put("informationUri", rulesUrl);
 
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
@@ -148,9 +153,10 @@ public final class SarifReport {
             }
         }
 
-        if (srcRoot != null) {
-            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(srcRoot));
-        }
+        // %SRCROOT% is named, not located: an absolute path of the machine that ran the scan means nothing
+        // where the log is read (code scanning resolves it to the repository root)
+        run.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
+                .put("text", "The root of the repository the scan ran in.");
         invocation(run.putArray("invocations").addObject(), report);
 
         ArrayNode results = run.putArray("results");
@@ -165,9 +171,11 @@ public final class SarifReport {
         if (!name.equals(id)) rn.put("name", name); // validator SARIF1001: a name equal to the id must be omitted
         rn.putObject("shortDescription").put("text", shortDescription(summary));
         rn.putObject("fullDescription").put("text", sentence(summary));
+        String where = helpUri(id) != null ? helpUri(id) : "'lockcheck explain " + id + "', or docs/rules/" + id
+                + ".md in the lockcheck distribution";
         rn.putObject("help").put("text", sentence(summary) + " The rule's page (what it flags, why it deadlocks, a bad"
-                + " and a fixed example): " + helpUri(id) + ".").put("markdown", page);
-        rn.put("helpUri", helpUri(id));
+                + " and a fixed example): " + where + ".").put("markdown", page);
+        if (helpUri(id) != null) rn.put("helpUri", helpUri(id));
         rn.putObject("defaultConfiguration").put("level", level(severity));
         ObjectNode props = rn.putObject("properties");
         ArrayNode tags = props.putArray("tags");
@@ -256,14 +264,13 @@ public final class SarifReport {
     private void invocation(ObjectNode inv, Report report) {
         inv.put("executionSuccessful", true);
         if (invocation != null) {
-            inv.put("commandLine", "lockcheck " + String.join(" ", invocation.arguments()));
+            List<String> arguments = invocation.arguments().stream().map(this::portableArgument).toList();
+            inv.put("commandLine", "lockcheck " + String.join(" ", arguments));
             ArrayNode args = inv.putArray("arguments");
-            invocation.arguments().forEach(args::add);
+            arguments.forEach(args::add);
             if (invocation.start() != null) inv.put("startTimeUtc", invocation.start().toString());
             if (invocation.end() != null) inv.put("endTimeUtc", invocation.end().toString());
-            if (invocation.workingDirectory() != null) {
-                inv.putObject("workingDirectory").put("uri", directoryUri(invocation.workingDirectory()));
-            }
+            // no workingDirectory: an absolute path of the machine that ran the scan
         }
         if (report.errors().isEmpty() && report.warnings().isEmpty()) return;
         ArrayNode notes = inv.putArray("toolExecutionNotifications");
@@ -310,14 +317,55 @@ public final class SarifReport {
         }
     }
 
-    private static String directoryUri(Path dir) {
-        String u = dir.toAbsolutePath().normalize().toUri().toString();
-        return u.endsWith("/") ? u : u + "/";
+    /**
+     * A command-line argument without the machine's absolute paths: a path (or {@code --opt=path}) under the
+     * source root becomes relative to it; any other absolute path keeps only its file name.
+     */
+    String portableArgument(String arg) {
+        int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+        String head = eq < 0 ? "" : arg.substring(0, eq + 1);
+        String value = eq < 0 ? arg : arg.substring(eq + 1);
+        if (!isAbsolute(value.replace('\\', '/'))) return arg;
+        Path p = Path.of(value).normalize();
+        if (srcRoot != null && p.startsWith(srcRoot.toAbsolutePath().normalize())) {
+            String rel = srcRoot.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/');
+            return head + (rel.isEmpty() ? "." : rel);
+        }
+        return head + ".../" + (p.getFileName() == null ? "" : p.getFileName().toString());
     }
 
-    /** The trace step that says where the held lock was taken. */
+    /**
+     * Where the held lock was taken: for a runtime finding, from its cycle data (the first {@code holds}
+     * edge whose frame names a file the finding's location or trace knows); otherwise the trace step whose
+     * note says so.
+     */
     static Optional<TraceStep> acquisition(Finding f) {
+        if (f.cycle() != null) {
+            for (Cycle.Edge e : f.cycle().edges()) {
+                if (!Cycle.HOLDS.equals(e.kind()) || e.at() == null) continue;
+                java.util.regex.Matcher m = FRAME_FILE.matcher(e.at());
+                if (!m.find()) continue;
+                String file = knownPath(f, m.group(1));
+                if (file == null) continue;
+                String thread = f.cycle().threads().stream().filter(n -> n.id().equals(e.from())).map(Cycle.Node::name).findFirst().orElse(e.from());
+                String lock = f.cycle().locks().stream().filter(n -> n.id().equals(e.to())).map(Cycle.Node::name).findFirst().orElse(e.to());
+                return Optional.of(new TraceStep(file, Integer.parseInt(m.group(2)),
+                        "thread " + thread + " took " + lock + (e.mode() == null ? "" : " (" + e.mode() + ")")));
+            }
+        }
         return f.trace().stream().filter(t -> t.note() != null && ACQUISITION.matcher(t.note()).find()).findFirst();
+    }
+
+    /** {@code acme.Cache.get(Cache.java:42)} → Cache.java, 42. */
+    private static final Pattern FRAME_FILE = Pattern.compile("\\(([^():]+\\.java):(\\d+)\\)$");
+
+    /** The report path of a file the finding names, by its file name. */
+    private static String knownPath(Finding f, String fileName) {
+        List<String> paths = new ArrayList<>();
+        if (f.location() != null) paths.add(f.location().file());
+        for (TraceStep t : f.trace()) paths.add(t.file());
+        for (String p : paths) if (p != null && (p.equals(fileName) || p.endsWith("/" + fileName))) return p;
+        return null;
     }
 
     /** First clause of the summary, as a sentence: what GitHub shows as the rule's title. */

@@ -41,7 +41,7 @@ class HtmlReportBrowserTest {
         List<Finding> all = new java.util.ArrayList<>(runtime.findings());
         all.addAll(SarifReportTest.sampleReport().findings());
         Report merged = runtime.withFindings(all);
-        long cycles = all.stream().filter(f -> f.threads() != null).count();
+        long cycles = all.stream().filter(f -> f.cycle() != null).count();
         Path page = dir.resolve("lockcheck-report.html");
         Files.writeString(page, new HtmlReport().render(merged));
 
@@ -58,7 +58,23 @@ class HtmlReportBrowserTest {
         int n = 0;
         while (rendered.find()) n++;
         assertEquals(cycles, n);
-        assertTrue(dom.contains("handoff: SynchronousQueue.put"), "the handoff edge is labelled");
+        assertTrue(dom.contains("completed by"), "the handoff edge is drawn and labelled");
+        assertTrue(dom.contains("data-from=\"refresher\" data-to=\"Cache.lock\"") || dom.contains("data-from=\"refresher\""),
+                "the queued writer waits for the lock");
+    }
+
+    @Test
+    void filters_hideCardsOfOtherRulesAndSeverities() throws Exception {
+        List<Finding> all = new java.util.ArrayList<>(runtimeDeadlock().findings());
+        all.addAll(SarifReportTest.sampleReport().findings());
+        long lc204 = all.stream().filter(f -> f.ruleId().equals("LC204")).count();
+        String html = new HtmlReport().render(runtimeDeadlock().withFindings(all))
+                .replace("</body>", "<script>document.getElementById('lc-rule').value='LC204';"
+                        + "document.getElementById('lc-rule').dispatchEvent(new Event('change'));</script></body>");
+        Path page = dir.resolve("filtered.html");
+        Files.writeString(page, html);
+        String dom = HeadlessChromium.locate().dumpDom(page).stdout();
+        assertEquals(String.valueOf(lc204), attr(dom, "data-shown"), dom);
     }
 
     @Test

@@ -68,7 +68,11 @@ class SarifReportTest {
         JsonNode r0 = rules.get(0);
         assertEquals("LC001", r0.path("id").asText());
         assertEquals(lc001.name(), r0.path("name").asText());
-        assertEquals(SarifReport.REPOSITORY_URL + "/blob/main/rules/docs/LC001.md", r0.path("helpUri").asText());
+        assertTrue(r0.path("helpUri").isMissingNode(), "no base URL set: no link to a made-up address");
+        assertTrue(r0.at("/help/text").asText().contains("lockcheck explain LC001"));
+        JsonNode linked = ReportJson.mapper().readTree(new SarifReport(p -> p).rulesUrl("https://docs.example.org/lockcheck/rules")
+                .toString(sampleReport())).at("/runs/0/tool/driver/rules/0");
+        assertEquals("https://docs.example.org/lockcheck/rules/LC001.md", linked.path("helpUri").asText());
         assertEquals(lc001.page(), r0.at("/help/markdown").asText());
         assertTrue(r0.at("/fullDescription/text").asText().endsWith("."));
         assertEquals("error", r0.at("/defaultConfiguration/level").asText());
@@ -118,6 +122,28 @@ class SarifReportTest {
         JsonNode notes = sarif(sampleReport()).at("/runs/0/invocations/0/toolExecutionNotifications");
         assertEquals(2, notes.size());
         assertEquals("error", notes.get(0).path("level").asText());
-        assertEquals("file:///tmp/repo/", sarif(sampleReport()).at("/runs/0/originalUriBaseIds/%SRCROOT%/uri").asText());
+    }
+
+    @Test
+    void runLevel_carriesNoAbsolutePath() throws Exception {
+        JsonNode run = ReportJson.mapper().readTree(new SarifReport(p -> p).srcRoot(Path.of("/tmp/repo"))
+                .invocation(new SarifReport.Invocation(List.of("scan", "/tmp/repo/src", "--output=/tmp/repo/out/x.sarif",
+                        "--baseline", "/home/me/base.json"), Instant.EPOCH, Instant.EPOCH, Path.of("/tmp/repo")))
+                .toString(sampleReport())).at("/runs/0");
+        assertTrue(run.at("/originalUriBaseIds/%SRCROOT%/uri").isMissingNode());
+        assertTrue(run.at("/invocations/0/workingDirectory").isMissingNode());
+        assertEquals("lockcheck scan src --output=out/x.sarif --baseline .../base.json", run.at("/invocations/0/commandLine").asText());
+        assertFalse(run.toString().contains("/tmp/repo") || run.toString().contains("/home/me"), run.toString());
+    }
+
+    @Test
+    void runtimeFinding_relatedLocationComesFromItsCycle_notFromNoteText() throws Exception {
+        Finding f = HtmlReportTest.handoffDeadlock();
+        f = new Finding(f.ruleId(), f.severity(), f.message(), new Location("src/main/java/acme/Cache.java", 42, 1), f.lock(),
+                List.of(), f.threads(), "fp", null, f.cycle());
+        JsonNode res = sarif(Report.of(Report.RUNTIME, List.of(f), null, null, null)).at("/runs/0/results/0");
+        assertEquals(38, res.at("/relatedLocations/0/physicalLocation/region/startLine").asInt(), res.toString());
+        assertEquals("module/src/main/java/acme/Cache.java", res.at("/relatedLocations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(res.at("/relatedLocations/0/message/text").asText().contains("thread A took acme.Cache.lock (read)"));
     }
 }

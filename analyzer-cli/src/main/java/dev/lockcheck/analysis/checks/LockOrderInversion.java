@@ -63,6 +63,11 @@ final class LockOrderInversion implements StaticCheck {
                 if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || o.held().isEmpty()) continue;
                 // re-entering a lock this thread already holds never waits: no order at all
                 if (reentry(a, o.held(), project)) continue;
+                // behind the lock's own hold-count guard, in a method every caller calls holding the lock: never runs
+                if (a.unlessHeld() && a.direct() && b.body().method() != null
+                        && project.everyCallerHolds(b.body().method(), a.ref())) {
+                    continue;
+                }
                 for (Held h : o.held()) {
                     Edge e = new Edge(h.ref().id(), h.ref().mode(), a.ref().id(), a.ref().mode(), b, h, a);
                     graph.computeIfAbsent(e.from(), k -> new LinkedHashMap<>()).computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
@@ -180,7 +185,7 @@ final class LockOrderInversion implements StaticCheck {
                 .append("Fix: take these locks in one global order everywhere, or take the inner lock after releasing the outer one.");
         List<TraceStep> trace = new ArrayList<>(e.trace());
         for (Edge b : back) {
-            for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note()));
+            for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
         sink.report(ruleId(), Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
     }

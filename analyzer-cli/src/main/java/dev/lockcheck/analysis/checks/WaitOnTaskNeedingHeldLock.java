@@ -46,7 +46,7 @@ final class WaitOnTaskNeedingHeldLock implements StaticCheck {
                     List<TraceStep> trace = new ArrayList<>();
                     trace.add(Evidence.acquired(b.body(), held));
                     trace.add(new TraceStep(b.body().file().source().relPath(), line(start.site()), "starts the task here"));
-                    for (TraceStep t : a.via()) trace.add(new TraceStep(t.file(), t.line(), "in the task: " + t.note()));
+                    for (TraceStep t : a.via()) trace.add(new TraceStep(t.file(), t.line(), "in the task: " + t.note(), t.evidence()));
                     trace.add(block.via().get(0));
                     String msg = ReadToWriteUpgrade.capitalise(Evidence.operation(o)) + " waits for the task started at line "
                             + line(start.site()) + ", whose body acquires " + a.ref().describe() + " (" + Evidence.at(a.via().get(a.via().size() - 1))
