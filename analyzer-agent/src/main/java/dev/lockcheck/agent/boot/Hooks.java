@@ -69,17 +69,18 @@ public final class Hooks {
         return ts;
     }
 
-    /** Drops dead threads whose events the watchdog has drained (it alone calls this). */
+    /**
+     * Drops dead threads whose events the watchdog has drained (it alone calls this). One pass: a
+     * thread that dies while the list is rebuilt is asked about once, so the count and the copy
+     * cannot disagree (two passes left a null in the list, which stopped the tracker).
+     */
     public static void forget(java.util.function.Predicate<ThreadState> done) {
         synchronized (Hooks.class) {
             ThreadState[] old = all;
+            ThreadState[] next = new ThreadState[old.length];
             int keep = 0;
-            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) keep++;
-            if (keep == old.length) return;
-            ThreadState[] next = new ThreadState[keep];
-            int i = 0;
-            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) next[i++] = s;
-            all = next;
+            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) next[keep++] = s;
+            if (keep < old.length) all = java.util.Arrays.copyOf(next, keep);
         }
     }
 
