@@ -119,14 +119,16 @@ public final class Hooks {
 
     private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time, long aux) {
         long h = ts.head;
-        int i = (int) h & (ThreadState.RING - 1);
-        ts.evObj[i] = o;
-        if (o2 != null || ts.evObj2[i] != null) ts.evObj2[i] = o2;
-        if (o3 != null || ts.evObj3[i] != null) ts.evObj3[i] = o3;
-        ts.evCode[i] = code;
-        ts.evSite[i] = site;
-        ts.evTime[i] = time;
-        ts.evAux[i] = aux;
+        ThreadState.Ring r = ts.ring;
+        if (h - ts.drained > r.mask && r.mask < ThreadState.RING - 1) r = ts.grow(h); // full: grow, up to RING
+        int i = (int) h & r.mask;
+        r.evObj[i] = o;
+        if (o2 != null || r.evObj2[i] != null) r.evObj2[i] = o2;
+        if (o3 != null || r.evObj3[i] != null) r.evObj3[i] = o3;
+        r.evCode[i] = code;
+        r.evSite[i] = site;
+        r.evTime[i] = time;
+        r.evAux[i] = aux;
         HEAD.setRelease(ts, h + 1);
     }
 
