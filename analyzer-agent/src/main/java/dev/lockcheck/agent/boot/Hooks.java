@@ -40,6 +40,14 @@ public final class Hooks {
     public static volatile int stormThreshold = 1000;
 
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
+    /**
+     * A direct-mapped cache in front of {@link #STATE}, slot = thread id mod size: one array load
+     * and a check that the slot holds the current thread's state, instead of a ThreadLocal lookup
+     * (which the application's own ThreadLocals, such as ReentrantReadWriteLock's read holds, keep
+     * pushing off its slot). A miss falls back to STATE and takes the slot; {@link #forget} clears
+     * the slots of dropped threads, so the cache keeps no dead thread alive.
+     */
+    private static final ThreadState[] BY_ID = new ThreadState[1024];
     private static volatile ThreadState[] all = new ThreadState[0];
     private static final VarHandle HEAD;
     private static final VarHandle CLOCK;
@@ -90,9 +98,32 @@ public final class Hooks {
             ThreadState[] old = all;
             ThreadState[] next = new ThreadState[old.length];
             int keep = 0;
-            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) next[keep++] = s;
+            for (ThreadState s : old) {
+                if (s.thread.isAlive() || !done.test(s)) {
+                    next[keep++] = s;
+                } else {
+                    for (int slot = 0; slot < BY_ID.length; slot++) if (BY_ID[slot] == s) BY_ID[slot] = null;
+                }
+            }
             if (keep < old.length) all = java.util.Arrays.copyOf(next, keep);
         }
+    }
+
+    /**
+     * The calling thread's state, registering it at its first call. The cache is used only for
+     * threads whose getId() is the JDK's (an application's Thread subclass may override it, even
+     * with code that takes a lock and would call back in here).
+     */
+    private static ThreadState state() {
+        Thread t = Thread.currentThread();
+        Class<?> c = t.getClass();
+        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return STATE.get();
+        int slot = (int) t.getId() & (BY_ID.length - 1);
+        ThreadState ts = BY_ID[slot];
+        if (ts != null && ts.thread == t) return ts;
+        ts = STATE.get();
+        BY_ID[slot] = ts;
+        return ts;
     }
 
     /** Every tracked thread (a snapshot; dead threads are dropped as new ones register). */
@@ -102,11 +133,11 @@ public final class Hooks {
 
     /** Marks the calling thread as the agent's own: nothing it does is tracked. */
     public static void markInternal() {
-        STATE.get().internal = true;
+        state().internal = true;
     }
 
     private static ThreadState enter() {
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.busy || ts.internal) return null;
         ts.busy = true;
         return ts;
@@ -148,7 +179,7 @@ public final class Hooks {
     /** The calling thread's state when it is tracked, else null (tracking off, an agent thread). */
     private static ThreadState tracked() {
         if (!on) return null;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         return ts.internal ? null : ts;
     }
 
@@ -317,7 +348,7 @@ public final class Hooks {
     /** A handoff wait with a timeout. */
     static void timedBegin(Object h, int side, int site) {
         handoffBegin(h, side, site);
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.waitObj == h) ts.waitTimed = true;
     }
 
@@ -359,7 +390,7 @@ public final class Hooks {
     /** End of a CompletableFuture async task or a ForkJoinTask's execution: the thread runs no task now. */
     public static void taskEnd() {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         ts.runningTask = null;
     }
 
@@ -367,7 +398,7 @@ public final class Hooks {
     public static void taskDone(Object task, int site) {
         if (!on) return;
         handoffOp(task, PRODUCE, site);
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.runningTask == task) ts.runningTask = null;
     }
 
@@ -394,7 +425,7 @@ public final class Hooks {
      */
     public static void syncEnter(Object o, int site) {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.internal) return;
         if (ts.syncDepth < ThreadState.MAX_HELD) ts.syncObj[ts.syncDepth++] = o;
         else ts.syncOverflow++;
@@ -404,7 +435,7 @@ public final class Hooks {
     /** Exit of a synchronized method, by return or by exception. */
     public static void syncExit(int site) {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.internal) return;
         if (ts.syncOverflow > 0) {
             ts.syncOverflow--;
@@ -991,7 +1022,7 @@ public final class Hooks {
     public static void halt(Runtime r, int status, int site) {
         Sink s = sink;
         if (on && s != null) {
-            ThreadState ts = STATE.get();
+            ThreadState ts = state();
             boolean was = ts.internal;
             ts.internal = true; // the agent's own work is not tracked
             try {
