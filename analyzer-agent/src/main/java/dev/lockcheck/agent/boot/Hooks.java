@@ -236,8 +236,9 @@ public final class Hooks {
                 for (int j = 0; j < n; j++) {
                     Object from = ts.heldKey[j];
                     if (from != key) {
-                        emit(ts, EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8), key, from,
-                                j == 0 ? null : ts.heldKey[0], site, now);
+                        int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
+                        Object gate = j == 0 ? null : ts.heldKey[0];
+                        if (!ts.seenEdge(key, from, gate, code)) emit(ts, code, key, from, gate, site, now);
                     }
                 }
                 ts.heldKey[n] = key;

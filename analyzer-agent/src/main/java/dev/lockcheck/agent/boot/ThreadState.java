@@ -113,6 +113,32 @@ public final class ThreadState {
         return r;
     }
 
+    /**
+     * The last {@link #EDGES} lock-order edges this thread logged (to, from, gate, modes): a repeat
+     * adds nothing to LockOrderInversion (it keeps an edge's first site and thread and only widens
+     * modes and gates), so it is not logged again. References are compared, never hashed (hashing
+     * a held monitor would inflate it).
+     */
+    public static final int EDGES = 8;
+    private final Object[] edgeTo = new Object[EDGES];
+    private final Object[] edgeFrom = new Object[EDGES];
+    private final Object[] edgeGate = new Object[EDGES];
+    private final int[] edgeModes = new int[EDGES];
+    private int edgeNext;
+
+    /** True when this edge is among the last logged; else remembers it (oldest out) and returns false. */
+    public boolean seenEdge(Object to, Object from, Object gate, int modes) {
+        for (int k = 0; k < EDGES; k++) {
+            if (edgeTo[k] == to && edgeFrom[k] == from && edgeGate[k] == gate && edgeModes[k] == modes) return true;
+        }
+        int k = edgeNext++ & (EDGES - 1);
+        edgeTo[k] = to;
+        edgeFrom[k] = from;
+        edgeGate[k] = gate;
+        edgeModes[k] = modes;
+        return false;
+    }
+
     /** Last acquisition logged: the same lock and mode again at the same clock adds nothing (no handoff since). */
     public Object lastAcqKey;
     public int lastAcqCode;

@@ -30,4 +30,17 @@ class ThreadStateTest {
             assertEquals(h * 10, r.evTime[(int) h & r.mask]);
         }
     }
+
+    @Test
+    void edge_isLoggedOncePerToFromGateAndModes() {
+        ThreadState ts = new ThreadState(Thread.currentThread());
+        Object a = new Object(), b = new Object(), g = new Object();
+        org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(b, a, null, 1));
+        org.junit.jupiter.api.Assertions.assertTrue(ts.seenEdge(b, a, null, 1));
+        org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(b, a, g, 1), "another gate");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(b, a, null, 2), "other modes");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(a, b, null, 1), "the other order");
+        for (int i = 0; i < ThreadState.EDGES; i++) ts.seenEdge(new Object(), a, null, 1);
+        org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(b, a, null, 1), "pushed out by newer edges: logged again");
+    }
 }
