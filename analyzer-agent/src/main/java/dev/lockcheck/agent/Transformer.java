@@ -89,6 +89,21 @@ final class Transformer implements ClassFileTransformer {
         /** The last instruction was {@code new Object()}'s constructor call: a field store next names a monitor. */
         private boolean newObject;
         private int pendingObject;
+        /**
+         * Start and end labels of catch-all ranges, each with a label of our own placed just before
+         * it that starts (ends) the range instead. HotSpot compiles a method (C1 and C2) only when its
+         * monitors pair up on every path, exceptional ones included, so a hook call that can throw
+         * must sit where javac's handler sees the same monitors as the JVM: the after-enter hook goes
+         * just inside the range that follows a {@code MONITORENTER}, the exit hook just outside the
+         * range that ends after a {@code MONITOREXIT}. Both go before the original label, which a
+         * loop may jump to (with a stack map frame there): the hook must not run again.
+         */
+        private final java.util.Map<Label, Label> rangeStarts = new java.util.HashMap<>();
+        private final java.util.Map<Label, Label> rangeEnds = new java.util.HashMap<>();
+        /** Site of a {@code MONITORENTER} whose after-enter hook is not emitted yet (its object is on the stack), else 0. */
+        private int enterPending;
+        /** A {@code MONITOREXIT} whose exit hook is not emitted yet (its object is on the stack). */
+        private boolean exitPending;
 
         CallSites(MethodVisitor mv, String owner, String method, String source, boolean[] changed) {
             super(Opcodes.ASM9, mv);
@@ -110,13 +125,114 @@ final class Transformer implements ClassFileTransformer {
         }
 
         @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            if (type == null) {
+                start = rangeStarts.computeIfAbsent(start, k -> new Label());
+                end = rangeEnds.computeIfAbsent(end, k -> new Label());
+            }
+            super.visitTryCatchBlock(start, end, handler, type);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            Label rangeEnd = rangeEnds.get(label);
+            if (rangeEnd != null) super.visitLabel(rangeEnd);
+            flushExit();
+            Label rangeStart = rangeStarts.get(label);
+            if (rangeStart != null) super.visitLabel(rangeStart);
+            flushEnter();
+            super.visitLabel(label);
+        }
+
+        /** Emits the after-enter hook if one waits: inside the range when a range just started, else at once. */
+        private void flushEnter() {
+            if (enterPending == 0) return;
+            super.visitLdcInsn(enterPending);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorAfter", "(Ljava/lang/Object;I)V", false);
+            enterPending = 0;
+        }
+
+        private void flushExit() {
+            if (!exitPending) return;
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorExit", "(Ljava/lang/Object;)V", false);
+            exitPending = false;
+        }
+
+        @Override
         public void visitLineNumber(int l, Label start) {
+            flushExit();
+            flushEnter();
             line = l;
             super.visitLineNumber(l, start);
         }
 
         @Override
+        public void visitFrame(int type, int nLocal, Object[] local, int nStack, Object[] stack) {
+            flushExit();
+            flushEnter();
+            super.visitFrame(type, nLocal, local, nStack, stack);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            flushExit();
+            flushEnter();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            flushExit();
+            flushEnter();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            flushExit();
+            flushEnter();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int var, int increment) {
+            flushExit();
+            flushEnter();
+            super.visitIincInsn(var, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            flushExit();
+            flushEnter();
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            flushExit();
+            flushEnter();
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            flushExit();
+            flushEnter();
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bsm, Object... bsmArgs) {
+            flushExit();
+            flushEnter();
+            super.visitInvokeDynamicInsn(name, descriptor, bsm, bsmArgs);
+        }
+
+        @Override
         public void visitTypeInsn(int opcode, String type) {
+            flushExit();
+            flushEnter();
             namedSite = 0;
             newObject = false;
             if (opcode == Opcodes.NEW && type.equals("java/lang/Object")) pendingObject++;
@@ -126,6 +242,8 @@ final class Transformer implements ClassFileTransformer {
 
         @Override
         public void visitFieldInsn(int opcode, String fOwner, String name, String desc) {
+            flushExit();
+            flushEnter();
             if (namedSite != 0 && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)) {
                 Sites.nameField(namedSite, fOwner, name);
             }
@@ -144,6 +262,8 @@ final class Transformer implements ClassFileTransformer {
 
         @Override
         public void visitMethodInsn(int opcode, String mOwner, String name, String desc, boolean itf) {
+            flushExit();
+            flushEnter();
             namedSite = 0;
             newObject = false;
             if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
@@ -172,6 +292,8 @@ final class Transformer implements ClassFileTransformer {
 
         @Override
         public void visitInsn(int opcode) {
+            flushExit();
+            flushEnter();
             namedSite = 0;
             newObject = false;
             if (opcode == Opcodes.MONITORENTER) {
@@ -181,20 +303,23 @@ final class Transformer implements ClassFileTransformer {
                 super.visitLdcInsn(s);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorBefore", "(Ljava/lang/Object;I)V", false);
                 super.visitInsn(Opcodes.MONITORENTER);
-                super.visitLdcInsn(s);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorAfter", "(Ljava/lang/Object;I)V", false);
+                enterPending = s; // monitorAfter(object, s), the object left on the stack: see visitLabel
                 return;
             }
             if (opcode == Opcodes.MONITOREXIT) {
                 changed[0] = true;
                 super.visitInsn(Opcodes.DUP);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorExit", "(Ljava/lang/Object;)V", false);
+                super.visitInsn(Opcodes.MONITOREXIT);
+                exitPending = true; // monitorExit(object), the object left on the stack: see visitLabel
+                return;
             }
             super.visitInsn(opcode);
         }
 
         @Override
         public void visitVarInsn(int opcode, int var) {
+            flushExit();
+            flushEnter();
             namedSite = 0;
             newObject = false;
             super.visitVarInsn(opcode, var);
@@ -202,6 +327,8 @@ final class Transformer implements ClassFileTransformer {
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
+            flushExit();
+            flushEnter();
             super.visitMaxs(maxStack + 4, maxLocals);
         }
     }

@@ -99,17 +99,19 @@ final class Watchdog implements Runnable {
         long cutoff = all ? Long.MAX_VALUE : Hooks.tick();
         for (ThreadState ts : Hooks.threads()) {
             long head = ts.head;
+            ThreadState.Ring r = ts.ring; // read after head: holds every event before it
             long from = drained.getOrDefault(ts, 0L);
-            if (head - from > ThreadState.RING) from = head - ThreadState.RING;
+            if (head - from > r.size()) from = head - r.size();
             List<Event> got = new ArrayList<>();
             for (long i = from; i < head; i++) {
-                int s = (int) i & (ThreadState.RING - 1);
-                got.add(Event.decode(ts, ts.evCode[s], ts.evObj[s], ts.evObj2[s], ts.evObj3[s], ts.evSite[s], ts.evTime[s], ts.evAux[s]));
+                int s = (int) i & r.mask;
+                got.add(Event.decode(ts, r.evCode[s], r.evObj[s], r.evObj2[s], r.evObj3[s], r.evSite[s], r.evTime[s], r.evAux[s]));
             }
             long after = ts.head;
-            int overwritten = (int) Math.max(0, (after - ThreadState.RING) - from);
+            int overwritten = (int) Math.max(0, (after - r.size()) - from);
             pending.addAll(got.subList(Math.min(overwritten, got.size()), got.size()));
             drained.put(ts, head);
+            ts.drained = head;
         }
         Hooks.forget(ts -> ts.head == drained.getOrDefault(ts, -1L));
         drained.keySet().retainAll(java.util.Arrays.asList(Hooks.threads()));

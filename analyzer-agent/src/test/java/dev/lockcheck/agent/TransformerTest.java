@@ -5,10 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import dev.lockcheck.fixture.Fixture;
+import dev.lockcheck.fixture.Monitors;
 import dev.lockcheck.fixture.Plain;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 class TransformerTest {
     private static byte[] bytes(Class<?> c) throws Exception {
@@ -28,10 +38,91 @@ class TransformerTest {
 
     @Test
     void rewrittenClass_verifiesLoadsAndBehavesTheSame() throws Exception {
-        byte[] out = transform(Fixture.class);
+        assertBehavesTheSame(Fixture.class, new Fixture().call());
+    }
+
+    @Test
+    void rewrittenSynchronizedBlocks_verifyLoadAndBehaveTheSame() throws Exception {
+        assertBehavesTheSame(Monitors.class, new Monitors().call());
+    }
+
+    /**
+     * HotSpot compiles a method only when its monitors pair up on every path, exceptional ones
+     * included: the after-enter hook must sit inside javac's catch-all range (whose handler exits
+     * the monitor) and the exit hook outside the range that ends after the MONITOREXIT. And no jump
+     * target may lie between an enter and its hook (a loop at the block's start would run it again).
+     */
+    @Test
+    void monitorHooks_sitWhereTheMonitorsStillPairUp() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int[] hooks = {0};
+        new ClassReader(transform(Monitors.class)).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String method, String desc, String sig, String[] ex) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    final List<Object> seq = new ArrayList<>(); // labels and "enter", "after", "exit", "exitHook" in code order
+                    final Set<Label> starts = new HashSet<>();
+                    final Set<Label> ends = new HashSet<>();
+                    final Set<Label> targets = new HashSet<>();
+
+                    @Override
+                    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                        if (type == null) {
+                            starts.add(start);
+                            ends.add(end);
+                        }
+                    }
+
+                    @Override
+                    public void visitLabel(Label l) {
+                        seq.add(l);
+                    }
+
+                    @Override
+                    public void visitJumpInsn(int op, Label l) {
+                        targets.add(l);
+                        seq.add("jump");
+                    }
+
+                    @Override
+                    public void visitInsn(int op) {
+                        seq.add(op == Opcodes.MONITORENTER ? "enter" : op == Opcodes.MONITOREXIT ? "exit" : "insn");
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                        seq.add(n.equals("monitorAfter") ? "after" : n.equals("monitorExit") ? "exitHook" : "call");
+                    }
+
+                    @Override
+                    public void visitEnd() {
+                        for (int i = 0; i < seq.size(); i++) {
+                            Object hook = seq.get(i);
+                            if (!hook.equals("after") && !hook.equals("exitHook")) continue;
+                            hooks[0]++;
+                            boolean after = hook.equals("after");
+                            boolean bounded = false;
+                            for (int j = i - 1; j >= 0 && !seq.get(j).equals(after ? "enter" : "exit"); j--) {
+                                Object o = seq.get(j);
+                                if (o instanceof String && !o.equals("insn")) problems.add(method + ": " + hook + " after a " + o);
+                                if (targets.contains(o)) problems.add(method + ": a jump target between the monitor and " + hook);
+                                if ((after ? starts : ends).contains(o)) bounded = true;
+                            }
+                            if (!bounded) problems.add(method + ": " + hook + (after ? " outside" : " inside") + " the catch-all range");
+                        }
+                    }
+                };
+            }
+        }, 0);
+        assertEquals(List.of(), problems);
+        assertEquals(5 + 2 * 5, hooks[0], "an after-enter hook for each of the 5 blocks, an exit hook on its normal and its exceptional way out");
+    }
+
+    private static void assertBehavesTheSame(Class<? extends Callable<Integer>> c, Integer expected) throws Exception {
+        byte[] out = transform(c);
         assertNotNull(out, "the fixture has lock calls to rewrite");
-        String name = Fixture.class.getName();
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+        String name = c.getName();
+        ClassLoader loader = new ClassLoader(TransformerTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
                 if (n.equals(name)) {
@@ -45,7 +136,7 @@ class TransformerTest {
         };
         @SuppressWarnings("unchecked")
         Callable<Integer> rewritten = (Callable<Integer>) loader.loadClass(name).getDeclaredConstructor().newInstance();
-        assertEquals(new Fixture().call(), rewritten.call());
+        assertEquals(expected, rewritten.call());
     }
 
     @Test

@@ -40,16 +40,35 @@ public final class Hooks {
     public static volatile int stormThreshold = 1000;
 
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
+    /**
+     * A direct-mapped cache in front of {@link #STATE}, slot = thread id mod size: one array load
+     * and a check that the slot holds the current thread's state, instead of a ThreadLocal lookup
+     * (which the application's own ThreadLocals, such as ReentrantReadWriteLock's read holds, keep
+     * pushing off its slot). A miss falls back to STATE and takes the slot; {@link #forget} clears
+     * the slots of dropped threads, so the cache keeps no dead thread alive.
+     */
+    private static final ThreadState[] BY_ID = new ThreadState[1024];
     private static volatile ThreadState[] all = new ThreadState[0];
     private static final VarHandle HEAD;
     private static final VarHandle CLOCK;
-    /** See {@link #tick()}. */
-    private static volatile long clock;
+    /**
+     * See {@link #tick()}. Alone on its cache lines: every handoff writes it, while every hook reads
+     * {@code on}, {@code sink} and {@code STATE} from this class's statics (a shared line would be
+     * invalidated on every core at each tick).
+     */
+    private static final Clock CLOCK_LINE = new Clock();
+
+    /** The logical clock with 56 bytes of padding on each side (fields of one size keep their declared order). */
+    static final class Clock {
+        long p1, p2, p3, p4, p5, p6, p7;
+        volatile long value;
+        long q1, q2, q3, q4, q5, q6, q7;
+    }
 
     static {
         try {
             HEAD = MethodHandles.lookup().findVarHandle(ThreadState.class, "head", long.class);
-            CLOCK = MethodHandles.lookup().findStaticVarHandle(Hooks.class, "clock", long.class);
+            CLOCK = MethodHandles.lookup().findVarHandle(Clock.class, "value", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -69,18 +88,42 @@ public final class Hooks {
         return ts;
     }
 
-    /** Drops dead threads whose events the watchdog has drained (it alone calls this). */
+    /**
+     * Drops dead threads whose events the watchdog has drained (it alone calls this). One pass: a
+     * thread that dies while the list is rebuilt is asked about once, so the count and the copy
+     * cannot disagree (two passes left a null in the list, which stopped the tracker).
+     */
     public static void forget(java.util.function.Predicate<ThreadState> done) {
         synchronized (Hooks.class) {
             ThreadState[] old = all;
+            ThreadState[] next = new ThreadState[old.length];
             int keep = 0;
-            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) keep++;
-            if (keep == old.length) return;
-            ThreadState[] next = new ThreadState[keep];
-            int i = 0;
-            for (ThreadState s : old) if (s.thread.isAlive() || !done.test(s)) next[i++] = s;
-            all = next;
+            for (ThreadState s : old) {
+                if (s.thread.isAlive() || !done.test(s)) {
+                    next[keep++] = s;
+                } else {
+                    for (int slot = 0; slot < BY_ID.length; slot++) if (BY_ID[slot] == s) BY_ID[slot] = null;
+                }
+            }
+            if (keep < old.length) all = java.util.Arrays.copyOf(next, keep);
         }
+    }
+
+    /**
+     * The calling thread's state, registering it at its first call. The cache is used only for
+     * threads whose getId() is the JDK's (an application's Thread subclass may override it, even
+     * with code that takes a lock and would call back in here).
+     */
+    private static ThreadState state() {
+        Thread t = Thread.currentThread();
+        Class<?> c = t.getClass();
+        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return STATE.get();
+        int slot = (int) t.getId() & (BY_ID.length - 1);
+        ThreadState ts = BY_ID[slot];
+        if (ts != null && ts.thread == t) return ts;
+        ts = STATE.get();
+        BY_ID[slot] = ts;
+        return ts;
     }
 
     /** Every tracked thread (a snapshot; dead threads are dropped as new ones register). */
@@ -90,11 +133,11 @@ public final class Hooks {
 
     /** Marks the calling thread as the agent's own: nothing it does is tracked. */
     public static void markInternal() {
-        STATE.get().internal = true;
+        state().internal = true;
     }
 
     private static ThreadState enter() {
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.busy || ts.internal) return null;
         ts.busy = true;
         return ts;
@@ -118,14 +161,16 @@ public final class Hooks {
 
     private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time, long aux) {
         long h = ts.head;
-        int i = (int) h & (ThreadState.RING - 1);
-        ts.evObj[i] = o;
-        if (o2 != null || ts.evObj2[i] != null) ts.evObj2[i] = o2;
-        if (o3 != null || ts.evObj3[i] != null) ts.evObj3[i] = o3;
-        ts.evCode[i] = code;
-        ts.evSite[i] = site;
-        ts.evTime[i] = time;
-        ts.evAux[i] = aux;
+        ThreadState.Ring r = ts.ring;
+        if (h - ts.drained > r.mask && r.mask < ThreadState.RING - 1) r = ts.grow(h); // full: grow, up to RING
+        int i = (int) h & r.mask;
+        r.evObj[i] = o;
+        if (o2 != null || r.evObj2[i] != null) r.evObj2[i] = o2;
+        if (o3 != null || r.evObj3[i] != null) r.evObj3[i] = o3;
+        r.evCode[i] = code;
+        r.evSite[i] = site;
+        r.evTime[i] = time;
+        r.evAux[i] = aux;
         HEAD.setRelease(ts, h + 1);
     }
 
@@ -134,13 +179,13 @@ public final class Hooks {
     /** The calling thread's state when it is tracked, else null (tracking off, an agent thread). */
     private static ThreadState tracked() {
         if (!on) return null;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         return ts.internal ? null : ts;
     }
 
     /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
     public static long tick() {
-        return (long) CLOCK.getAndAdd(1L) + 1;
+        return (long) CLOCK.getAndAdd(CLOCK_LINE, 1L) + 1;
     }
 
     /** Before a blocking acquisition: immediate rules, then mark the wait. */
@@ -183,7 +228,7 @@ public final class Hooks {
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
             boolean logged = mode != EXCLUSIVE && mode != MONITOR;
-            long now = logged || n > 0 ? clock : 0;
+            long now = logged || n > 0 ? CLOCK_LINE.value : 0;
             boolean reentrant = i >= 0;
             if (reentrant) {
                 ts.heldDepth[i]++;
@@ -191,8 +236,9 @@ public final class Hooks {
                 for (int j = 0; j < n; j++) {
                     Object from = ts.heldKey[j];
                     if (from != key) {
-                        emit(ts, EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8), key, from,
-                                j == 0 ? null : ts.heldKey[0], site, now);
+                        int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
+                        Object gate = j == 0 ? null : ts.heldKey[0];
+                        if (!ts.seenEdge(key, from, gate, code)) emit(ts, code, key, from, gate, site, now);
                     }
                 }
                 ts.heldKey[n] = key;
@@ -303,7 +349,7 @@ public final class Hooks {
     /** A handoff wait with a timeout. */
     static void timedBegin(Object h, int side, int site) {
         handoffBegin(h, side, site);
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.waitObj == h) ts.waitTimed = true;
     }
 
@@ -312,7 +358,7 @@ public final class Hooks {
         if (ts == null) return;
         try {
             ts.waitObj = null;
-            emit(ts, EV_HEND | (side << 4), h, null, null, site, clock);
+            emit(ts, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -345,7 +391,7 @@ public final class Hooks {
     /** End of a CompletableFuture async task or a ForkJoinTask's execution: the thread runs no task now. */
     public static void taskEnd() {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         ts.runningTask = null;
     }
 
@@ -353,7 +399,7 @@ public final class Hooks {
     public static void taskDone(Object task, int site) {
         if (!on) return;
         handoffOp(task, PRODUCE, site);
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.runningTask == task) ts.runningTask = null;
     }
 
@@ -380,7 +426,7 @@ public final class Hooks {
      */
     public static void syncEnter(Object o, int site) {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.internal) return;
         if (ts.syncDepth < ThreadState.MAX_HELD) ts.syncObj[ts.syncDepth++] = o;
         else ts.syncOverflow++;
@@ -390,7 +436,7 @@ public final class Hooks {
     /** Exit of a synchronized method, by return or by exception. */
     public static void syncExit(int site) {
         if (!on) return;
-        ThreadState ts = STATE.get();
+        ThreadState ts = state();
         if (ts.internal) return;
         if (ts.syncOverflow > 0) {
             ts.syncOverflow--;
@@ -977,7 +1023,7 @@ public final class Hooks {
     public static void halt(Runtime r, int status, int site) {
         Sink s = sink;
         if (on && s != null) {
-            ThreadState ts = STATE.get();
+            ThreadState ts = state();
             boolean was = ts.internal;
             ts.internal = true; // the agent's own work is not tracked
             try {

@@ -7,7 +7,13 @@ package dev.lockcheck.agent.boot;
  */
 public final class ThreadState {
     public static final int MAX_HELD = 64;
+    /** Most events a thread keeps between two drains of the watchdog. */
     public static final int RING = 2048;
+    /**
+     * Slots of a new thread's ring: a thread that writes more between two drains doubles it (up to
+     * {@link #RING}) before it would overwrite an event not drained yet; rings never shrink.
+     */
+    public static final int FIRST_RING = 128;
 
     public final Thread thread;
     /** Agent threads (watchdog, report writer) are never tracked. */
@@ -50,16 +56,88 @@ public final class ThreadState {
     /** The FutureTask this thread is running, if any (its runner ends the waits on it). */
     public volatile Object runningTask;
 
-    public final Object[] evObj = new Object[RING];
-    public final Object[] evObj2 = new Object[RING];
-    public final Object[] evObj3 = new Object[RING];
-    public final int[] evCode = new int[RING];
-    public final int[] evSite = new int[RING];
-    public final long[] evTime = new long[RING];
-    /** Second time of an event: for EV_HOLD, when the held lock was acquired. */
-    public final long[] evAux = new long[RING];
+    /**
+     * The event ring. Replaced (never changed in size) when it grows: the watchdog reads {@link #head}
+     * first, then this field, so the ring it sees holds every event before that head it has not
+     * been told was overwritten.
+     */
+    public Ring ring = new Ring(FIRST_RING);
     /** Events written so far; published with release semantics after the slot is filled. */
     public volatile long head;
+    /** Events the watchdog has drained (its last head): the ring grows rather than overwrite the rest. */
+    public volatile long drained;
+
+    /** One ring of events; slot of event number h: {@code h & mask}. */
+    public static final class Ring {
+        public final int mask;
+        public final Object[] evObj;
+        public final Object[] evObj2;
+        public final Object[] evObj3;
+        public final int[] evCode;
+        public final int[] evSite;
+        public final long[] evTime;
+        /** Second time of an event: for EV_HOLD, when the held lock was acquired. */
+        public final long[] evAux;
+
+        Ring(int size) {
+            mask = size - 1;
+            evObj = new Object[size];
+            evObj2 = new Object[size];
+            evObj3 = new Object[size];
+            evCode = new int[size];
+            evSite = new int[size];
+            evTime = new long[size];
+            evAux = new long[size];
+        }
+
+        public int size() {
+            return mask + 1;
+        }
+    }
+
+    /** The ring is full of events not drained yet: twice as many slots, holding the same events. */
+    Ring grow(long head) {
+        Ring old = ring;
+        Ring r = new Ring(old.size() * 2);
+        for (long h = Math.max(0, head - old.size()); h < head; h++) {
+            int from = (int) h & old.mask, to = (int) h & r.mask;
+            r.evObj[to] = old.evObj[from];
+            r.evObj2[to] = old.evObj2[from];
+            r.evObj3[to] = old.evObj3[from];
+            r.evCode[to] = old.evCode[from];
+            r.evSite[to] = old.evSite[from];
+            r.evTime[to] = old.evTime[from];
+            r.evAux[to] = old.evAux[from];
+        }
+        ring = r;
+        return r;
+    }
+
+    /**
+     * The last {@link #EDGES} lock-order edges this thread logged (to, from, gate, modes): a repeat
+     * adds nothing to LockOrderInversion (it keeps an edge's first site and thread and only widens
+     * modes and gates), so it is not logged again. References are compared, never hashed (hashing
+     * a held monitor would inflate it).
+     */
+    public static final int EDGES = 8;
+    private final Object[] edgeTo = new Object[EDGES];
+    private final Object[] edgeFrom = new Object[EDGES];
+    private final Object[] edgeGate = new Object[EDGES];
+    private final int[] edgeModes = new int[EDGES];
+    private int edgeNext;
+
+    /** True when this edge is among the last logged; else remembers it (oldest out) and returns false. */
+    public boolean seenEdge(Object to, Object from, Object gate, int modes) {
+        for (int k = 0; k < EDGES; k++) {
+            if (edgeTo[k] == to && edgeFrom[k] == from && edgeGate[k] == gate && edgeModes[k] == modes) return true;
+        }
+        int k = edgeNext++ & (EDGES - 1);
+        edgeTo[k] = to;
+        edgeFrom[k] = from;
+        edgeGate[k] = gate;
+        edgeModes[k] = modes;
+        return false;
+    }
 
     /** Last acquisition logged: the same lock and mode again at the same clock adds nothing (no handoff since). */
     public Object lastAcqKey;
