@@ -1,17 +1,16 @@
 package dev.lockcheck.cli;
 
+import static dev.lockcheck.cli.CliRunner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockcheck.report.ReportJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.lockcheck.cli.CliRunner.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,28 +39,6 @@ class CliTest {
             "  void inc() { l.lock(); try { n++; } finally { l.unlock(); } }",
             "}");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setOut(new java.io.PrintWriter(System.out, true));
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);

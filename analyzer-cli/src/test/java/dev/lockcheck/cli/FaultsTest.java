@@ -1,5 +1,6 @@
 package dev.lockcheck.cli;
 
+import static dev.lockcheck.cli.CliRunner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,15 +17,13 @@ import dev.lockcheck.report.Report;
 import dev.lockcheck.report.ReportJson;
 import dev.lockcheck.report.TraceStep;
 import dev.lockcheck.rules.Severity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.lockcheck.cli.CliRunner.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,33 +32,6 @@ class FaultsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        /** One clear message: no Java stack frame, no exception class dumped at the user. */
-        void saysClearly(String expected) {
-            assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
-            assertFalse(err.contains("\tat ") || err.contains("internal error") || err.contains("Exception:"), err);
-        }
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setOut(new java.io.PrintWriter(System.out, true));
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path project() throws IOException {
         Fixtures.writeProject(dir.resolve("p"));
