@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Held-out corpus for issue 10 (parametric lock effects): each directory under
@@ -34,6 +34,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code mvn -q -o -pl analyzer-cli -am test -Dtest=ParametricHeldOutTest -Dlockcheck.heldout=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (a PASS/FAIL table is printed at the end). {@code -Dlockcheck.heldout.dir=...} points at another corpus.
  */
+@EnabledIfSystemProperty(named = "lockcheck.heldout", matches = "true",
+        disabledReason = "held-out corpus: run with -Dlockcheck.heldout=true")
 class ParametricHeldOutTest {
     private static final Pattern MARKER = Pattern.compile("//\\s*expect:\\s*((?:LC\\d{3}[\\s,]*)+)\\s*$");
 
@@ -46,8 +48,6 @@ class ParametricHeldOutTest {
 
     @TestFactory
     Stream<DynamicTest> heldOutCases() throws IOException {
-        Assumptions.assumeTrue(Boolean.getBoolean("lockcheck.heldout"),
-                "held-out corpus skipped; run with -Dlockcheck.heldout=true");
         Path root = corpus();
         assertTrue(Files.isDirectory(root), "held-out corpus not found: " + root.toAbsolutePath());
         List<Path> cases = new ArrayList<>();
