@@ -68,7 +68,35 @@ class ParametricHeldOutTest {
         } else if (name.endsWith("-bad")) {
             assertTrue(!expected.isEmpty(), name + ": a bad case carries at least one marker");
         }
-        ScanResult result = new Scanner(new ScanOptions(List.of(dir.toString()), List.of(), 1, null)).scan();
+        // as the samples harness: the default scan (prefilter on) and a full parse must both match
+        Outcome pre = scan(dir, expected, true);
+        Outcome full = scan(dir, expected, false);
+        boolean pass = pre.pass() && full.pass();
+        String line = (pass ? "PASS" : "FAIL") + "  expected " + expected.size() + ", missing " + pre.missing.size()
+                + ", unexpected " + pre.unexpected.size() + (pre.parsed ? "" : ", PARSE ERRORS")
+                + (pre.pass() == full.pass() ? "" : "  (full parse: " + (full.pass() ? "PASS" : "FAIL") + ")");
+        synchronized (RESULTS) {
+            RESULTS.put(name, line);
+        }
+        assertTrue(pass, name + ": findings differ from markers" + pre.describe("default scan")
+                + (pre.pass() == full.pass() && pre.missing.equals(full.missing) && pre.unexpected.equals(full.unexpected)
+                        ? "" : full.describe("full parse (--no-prefilter)")));
+    }
+
+    private record Outcome(boolean parsed, List<String> missing, List<String> unexpected, String errors) {
+        boolean pass() {
+            return parsed && missing.isEmpty() && unexpected.isEmpty();
+        }
+
+        String describe(String which) {
+            return "\n  [" + which + "]" + (parsed ? "" : "\n  parse errors: " + errors)
+                    + "\n  marked but not found:\n    " + String.join("\n    ", missing)
+                    + "\n  found but not marked:\n    " + String.join("\n    ", unexpected);
+        }
+    }
+
+    private static Outcome scan(Path dir, TreeSet<String> expected, boolean prefilter) {
+        ScanResult result = new Scanner(new ScanOptions(List.of(dir.toString()), List.of(), 1, null, prefilter)).scan();
         TreeSet<String> actual = new TreeSet<>();
         List<String> unexpected = new ArrayList<>();
         for (Finding f : result.report().findings()) {
@@ -79,16 +107,7 @@ class ParametricHeldOutTest {
         }
         List<String> missing = new ArrayList<>(expected);
         missing.removeAll(actual);
-        boolean parsed = result.report().errors().isEmpty();
-        boolean pass = parsed && missing.isEmpty() && unexpected.isEmpty();
-        synchronized (RESULTS) {
-            RESULTS.put(name, (pass ? "PASS" : "FAIL") + "  expected " + expected.size() + ", missing "
-                    + missing.size() + ", unexpected " + unexpected.size() + (parsed ? "" : ", PARSE ERRORS"));
-        }
-        assertTrue(pass, name + ": findings differ from markers"
-                + (parsed ? "" : "\n  parse errors: " + result.report().errors())
-                + "\n  marked but not found:\n    " + String.join("\n    ", missing)
-                + "\n  found but not marked:\n    " + String.join("\n    ", unexpected));
+        return new Outcome(result.report().errors().isEmpty(), missing, unexpected, String.valueOf(result.report().errors()));
     }
 
     /** "File.java:12: LC001" (path relative to the case directory) for every marker in the case. */
