@@ -4,12 +4,18 @@
 #
 #   bench/scan-vs-pmd.sh                 all trees, 3 cold runs each (median), then 1 warm run
 #   bench/scan-vs-pmd.sh zookeeper       only the named trees
+#   bench/scan-vs-pmd.sh bench/work/trees/apache-kafka   a local directory tree (named by its basename)
+#   LOCKCHECK_BASE=/tmp/lc-before bench/scan-vs-pmd.sh DIR   also time another checkout's ./lockcheck
 #   RUNS=1 SKIP_PMD=1 bench/scan-vs-pmd.sh kafka-clients
 #
 # Run it from the repository root. Not part of `mvn verify` or CI. Everything it downloads or
 # writes goes under bench/work/ (git-ignored); the table also lands in bench/work/results.md.
 # Environment:
-#   RUNS=3        cold runs per tool and tree (the median is reported)
+#   RUNS=3        cold runs per tool and tree (the median is reported); run i of every tool runs
+#                 before run i+1 of any (PMD, lockcheck[, base], PMD, ...) so load changes hit all
+#   LOCKCHECK_BASE  a checkout (built: analyzer-cli/target/lockcheck.jar) whose ./lockcheck launcher is
+#                 timed too, in the same rounds: "before" against this checkout's "after"
+#   WARM=0        skip the warm run (and its untimed priming run)
 #   JOBS=2        threads for both tools
 #   SKIP_PMD=1    time lockcheck only (PMD columns show "-")
 #   LOCKCHECK_JAR path of a jar to time with plain `java -jar` (default: the ./lockcheck launcher,
@@ -36,6 +42,8 @@ JOBS="${JOBS:-2}"
 SKIP_PMD="${SKIP_PMD:-0}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 TIMEOUT="${TIMEOUT:-900}"
+WARM="${WARM:-1}"
+LOCKCHECK_BASE="${LOCKCHECK_BASE:-}"
 
 die() { echo "scan-vs-pmd: $*" >&2; exit 2; }
 say() { echo "scan-vs-pmd: $*" >&2; }
@@ -72,6 +80,8 @@ selected=()
 if [ $# -gt 0 ]; then
   for want in "$@"; do
     hit=""
+    # a local directory: measured as it is (not fetched), named by its basename
+    if [ -d "$want" ]; then selected+=("$(basename "$want")|dir:$(cd "$want" && pwd)"); continue; fi
     for t in "${TREES[@]}"; do [ "${t%%|*}" = "$want" ] && hit="$t"; done
     [ -n "$hit" ] || die "unknown tree '$want' (known: $(printf '%s ' "${TREES[@]%%|*}"))"
     selected+=("$hit")
@@ -147,6 +157,12 @@ if [ "$LAUNCHER" = 1 ]; then
   # outside the timings: the launcher rebuilds stale jars and records its class-data archive once
   "$ROOT/lockcheck" --version >/dev/null || die "./lockcheck --version failed"
 fi
+if [ -n "$LOCKCHECK_BASE" ]; then
+  [ -x "$LOCKCHECK_BASE/lockcheck" ] && [ -f "$LOCKCHECK_BASE/analyzer-cli/target/lockcheck.jar" ] \
+    || die "LOCKCHECK_BASE=$LOCKCHECK_BASE: no built checkout there (needs ./lockcheck and analyzer-cli/target/lockcheck.jar)"
+  "$LOCKCHECK_BASE/lockcheck" --version >/dev/null || die "$LOCKCHECK_BASE/lockcheck --version failed"
+  BASE_REV="$(git -C "$LOCKCHECK_BASE" rev-parse --short HEAD 2>/dev/null || echo '?')"
+fi
 
 # ---- source trees ----------------------------------------------------------------------------
 . "$ROOT/bench/fetch-tree.sh"
@@ -173,6 +189,14 @@ run_pmd() { # tree report
     -d "$1" -R "$PMD_RULESET" -t "$JOBS" -f text -r "$2" \
     --no-cache --no-progress --no-fail-on-violation --no-fail-on-error
   if [ "$M_RC" = timeout ]; then say "PMD took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
+  # PMD 7 exits 1 despite --no-fail-on-error when type resolution logs errors (the whole apache/kafka
+  # checkout: "Cannot parameterize java/lang/Record", 8 processing errors): the run analysed the
+  # rest and wrote its report; the table shows the count of processing errors
+  if [ "$M_RC" = 1 ] && grep -q 'errors\{0,1\} occurred while executing PMD' "$OUT/pmd-run.err" \
+      && grep -q 'Found [0-9]* violations' "$OUT/pmd-run.err"; then
+    say "PMD exited with 1 after processing errors ($(grep -c 'ERROR net.sourceforge.pmd' "$OUT/pmd-run.err") logged): counted as a run"
+    return 0
+  fi
   if [ "$M_RC" != 0 ]; then
     cat "$OUT/pmd-run.err" >&2
     die "PMD exited with $M_RC on $1 (output above)"
@@ -180,22 +204,35 @@ run_pmd() { # tree report
 }
 
 # shellcheck disable=SC2086
-run_lockcheck() { # tree json
+run_lockcheck() { # tree json [extra scan options...]: this checkout's lockcheck
+  local tree="$1" json="$2"; shift 2
   if [ "$LAUNCHER" = 1 ]; then
-    measure "$OUT/lc-run" env LOCKCHECK_JAVA_OPTS="$JAVA_OPTS" "$ROOT/lockcheck" scan "$1" --jobs "$JOBS" \
-      --format json --output "$2" --fail-on never
+    measure "$OUT/lc-run" env LOCKCHECK_JAVA_OPTS="$JAVA_OPTS" "$ROOT/lockcheck" scan "$tree" --jobs "$JOBS" \
+      --format json --output "$json" --fail-on never "$@"
   else
-    measure "$OUT/lc-run" java $JAVA_OPTS -jar "$LOCKCHECK_JAR" scan "$1" --jobs "$JOBS" \
-      --format json --output "$2" --fail-on never
+    measure "$OUT/lc-run" java $JAVA_OPTS -jar "$LOCKCHECK_JAR" scan "$tree" --jobs "$JOBS" \
+      --format json --output "$json" --fail-on never "$@"
   fi
-  if [ "$M_RC" = timeout ]; then say "lockcheck took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
+  if [ "$M_RC" = timeout ]; then say "lockcheck took longer than TIMEOUT=${TIMEOUT}s on $tree: killed"; return 0; fi
   if [ "$M_RC" != 0 ]; then
     cat "$OUT/lc-run.err" >&2
-    die "lockcheck exited with $M_RC on $1 (output above)"
+    die "lockcheck exited with $M_RC on $tree (output above)"
+  fi
+}
+
+# the LOCKCHECK_BASE checkout's launcher, cold (--no-cache), with the same JVM options
+run_base() { # tree json
+  measure "$OUT/base-run" env LOCKCHECK_JAVA_OPTS="$JAVA_OPTS" "$LOCKCHECK_BASE/lockcheck" scan "$1" --jobs "$JOBS" \
+    --format json --output "$2" --fail-on never --no-cache
+  if [ "$M_RC" = timeout ]; then say "base lockcheck took longer than TIMEOUT=${TIMEOUT}s on $1: killed"; return 0; fi
+  if [ "$M_RC" != 0 ]; then
+    cat "$OUT/base-run.err" >&2
+    die "base lockcheck ($LOCKCHECK_BASE) exited with $M_RC on $1 (output above)"
   fi
 }
 
 # ---- the runs ------------------------------------------------------------------------------
+BASEROWS=()
 ROWS=()
 CPUROWS=()
 SUMMARY_ARGS=()
@@ -203,21 +240,47 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "machine: $(nproc) cores, load $LOAD_BEFORE; $RUNS cold run(s) per tool and tree, $JOBS threads"
 for t in "${selected[@]}"; do
   name="${t%%|*}"; gav="${t#*|}"
-  fetch_tree "$name" "$gav"
-  tree="$TREEDIR/$name"
-  rel="bench/work/trees/$name"
+  if [[ "$gav" == dir:* ]]; then
+    tree="${gav#dir:}"
+    rel="$tree"
+    [ -f "$tree/.unpacked" ] && say "$name: $tree ($(cat "$tree/.unpacked"))"
+  else
+    fetch_tree "$name" "$gav"
+    tree="$TREEDIR/$name"
+    rel="bench/work/trees/$name"
+  fi
   files=$(find "$tree" -name '*.java' -type f | wc -l | tr -d ' ')
   lines=$(find "$tree" -name '*.java' -type f -print0 | xargs -0 cat | wc -l | tr -d ' ')
   [ "$files" -gt 0 ] || die "$rel has no .java files"
 
   pmd_wall=(); pmd_rss=(); pmd_cpu=(); pmd_viol="-"; pmd_err="-"
-  if [ "$SKIP_PMD" != 1 ]; then
-    for ((i = 1; i <= RUNS; i++)); do
-      say "$name: PMD run $i/$RUNS..."
+  lc_wall=(); lc_rss=(); lc_cpu=()
+  base_wall=(); base_rss=(); base_cpu=()
+  pmd_dead=0; lc_dead=0; base_dead=0
+  # alternating rounds: PMD run i, lockcheck run i (and the base's run i), then round i+1, so a
+  # change of load on the shared machine hits every tool alike
+  for ((i = 1; i <= RUNS; i++)); do
+    if [ "$SKIP_PMD" != 1 ] && [ "$pmd_dead" = 0 ]; then
+      say "$name: PMD run $i/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))..."
       run_pmd "$rel" "$OUT/pmd-$name.txt"
-      if [ "$M_RC" = timeout ]; then pmd_wall=(">$TIMEOUT"); pmd_rss=("-"); pmd_cpu=("-"); break; fi
-      pmd_wall+=("$M_WALL"); pmd_rss+=("$M_RSS"); pmd_cpu+=("$M_CPU")
-    done
+      if [ "$M_RC" = timeout ]; then pmd_wall=(">$TIMEOUT"); pmd_rss=("-"); pmd_cpu=("-"); pmd_dead=1
+      else pmd_wall+=("$M_WALL"); pmd_rss+=("$M_RSS"); pmd_cpu+=("$M_CPU"); say "$name: PMD $M_WALL s wall, $M_CPU s CPU, $M_RSS MiB"; fi
+    fi
+    if [ "$lc_dead" = 0 ]; then
+      rm -rf "$tree/.lockcheck-cache"
+      say "$name: lockcheck cold run $i/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))..."
+      run_lockcheck "$rel" "$OUT/$name.json" --no-cache
+      if [ "$M_RC" = timeout ]; then lc_wall=(">$TIMEOUT"); lc_rss=("-"); lc_cpu=("-"); rm -f "$OUT/$name.json"; lc_dead=1
+      else lc_wall+=("$M_WALL"); lc_rss+=("$M_RSS"); lc_cpu+=("$M_CPU"); say "$name: lockcheck $M_WALL s wall, $M_CPU s CPU, $M_RSS MiB"; fi
+    fi
+    if [ -n "$LOCKCHECK_BASE" ] && [ "$base_dead" = 0 ]; then
+      say "$name: base lockcheck ($BASE_REV) cold run $i/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))..."
+      run_base "$rel" "$OUT/$name.base.json"
+      if [ "$M_RC" = timeout ]; then base_wall=(">$TIMEOUT"); base_rss=("-"); base_cpu=("-"); base_dead=1
+      else base_wall+=("$M_WALL"); base_rss+=("$M_RSS"); base_cpu+=("$M_CPU"); say "$name: base $M_WALL s wall, $M_CPU s CPU, $M_RSS MiB"; fi
+    fi
+  done
+  if [ "$SKIP_PMD" != 1 ]; then
     # text format: one violation a line (file:line:<TAB>Rule:<TAB>message); processing errors are
     # logged on stderr, and listed in the report after the violations
     pmd_viol=$(grep -c $'^[^\t]*:[0-9]*:\t' "$OUT/pmd-$name.txt" 2>/dev/null || true)
@@ -227,24 +290,30 @@ for t in "${selected[@]}"; do
     cp "$OUT/pmd-run.err" "$OUT/pmd-$name.log"
     [ "$pmd_viol" -gt 0 ] || say "WARNING: PMD reported no violation on $name: did it analyse anything? see $OUT/pmd-$name.log"
   fi
-
-  lc_wall=(); lc_rss=(); lc_cpu=()
-  for ((i = 1; i <= RUNS; i++)); do
-    rm -rf "$tree/.lockcheck-cache"
-    say "$name: lockcheck cold run $i/$RUNS..."
-    run_lockcheck "$rel" "$OUT/$name.json"
-    if [ "$M_RC" = timeout ]; then lc_wall=(">$TIMEOUT"); lc_rss=("-"); lc_cpu=("-"); rm -f "$OUT/$name.json"; break; fi
-    lc_wall+=("$M_WALL"); lc_rss+=("$M_RSS"); lc_cpu+=("$M_CPU")
-  done
   cp "$OUT/lc-run.err" "$OUT/lockcheck-$name.log"
   if [ "${lc_wall[0]}" = ">$TIMEOUT" ]; then
     warm="-"; warm_cpu="-"; warm_kind="cold run timed out"
+  elif [ "$WARM" != 1 ]; then
+    warm="-"; warm_cpu="-"; warm_kind="WARM=0"
   else
-    say "$name: lockcheck warm run..."
+    # the cold runs wrote no cache (--no-cache): one untimed run writes it, then the timed warm run
+    rm -rf "$tree/.lockcheck-cache"
+    say "$name: lockcheck priming run (untimed), then the warm run..."
+    run_lockcheck "$rel" "$OUT/$name.warm.json"
     run_lockcheck "$rel" "$OUT/$name.warm.json"
     warm="$M_WALL"; warm_cpu="$M_CPU"
     [ "$M_RC" = timeout ] && warm=">$TIMEOUT" && warm_cpu="-"
     if [ -d "$tree/.lockcheck-cache" ]; then warm_kind="cache"; else warm_kind="no cache: 2nd run"; fi
+  fi
+  if [ -n "$LOCKCHECK_BASE" ]; then
+    bw=$(median "${base_wall[@]}"); bc=$(median "${base_cpu[@]}"); br=$(median "${base_rss[@]}")
+    aw=$(median "${lc_wall[@]}"); ac=$(median "${lc_cpu[@]}"); ar=$(median "${lc_rss[@]}")
+    pw0=$( [ ${#pmd_wall[@]} -gt 0 ] && median "${pmd_wall[@]}" || echo "-")
+    pc0=$( [ ${#pmd_cpu[@]} -gt 0 ] && median "${pmd_cpu[@]}" || echo "-")
+    BASEROWS+=("| $name | before ($BASE_REV) | ${base_wall[*]} | $bw | ${base_cpu[*]} | $bc | $br | $(div "$pw0" "$bw" %.1f)× | $(div "$pc0" "$bc" %.1f)× |")
+    BASEROWS+=("| $name | after ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')) | ${lc_wall[*]} | $aw | ${lc_cpu[*]} | $ac | $ar | $(div "$pw0" "$aw" %.1f)× | $(div "$pc0" "$ac" %.1f)× |")
+    BASEROWS+=("| $name | PMD | ${pmd_wall[*]:--} | $pw0 | ${pmd_cpu[*]:--} | $pc0 | $( [ ${#pmd_rss[@]} -gt 0 ] && median "${pmd_rss[@]}" || echo "-") | 1× | 1× |")
+    BASEROWS+=("| $name | after / before | | $(div "$aw" "$bw" %.2f) | | $(div "$ac" "$bc" %.2f) | $(div "$ar" "$br" %.2f) | | |")
   fi
 
   pw=$( [ ${#pmd_wall[@]} -gt 0 ] && median "${pmd_wall[@]}" || echo "-")
@@ -265,7 +334,7 @@ done
   echo "# lockcheck vs PMD $PMD_RULESET"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg); $JOBS threads each,"
-  echo "median of $RUNS cold run(s) (fresh JVM; lockcheck's .lockcheck-cache removed before each)."
+  echo "median of $RUNS cold run(s), alternating (fresh JVM; lockcheck with --no-cache)."
   echo "lockcheck: $(java -jar "$LOCKCHECK_JAR" --version 2>/dev/null | head -n 1 || echo '?') ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')), $([ "$LAUNCHER" = 1 ] && echo 'run by ./lockcheck (its JVM settings)' || echo "run as java -jar $LOCKCHECK_JAR")${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}."
   echo "PMD JVM options: ${PMD_JAVA_OPTS:-none (as its own launcher runs it)}."
   echo "PMD: ${PMD_VERSION:-skipped}, no auxclasspath. $(java -version 2>&1 | head -n 1)."
@@ -283,6 +352,14 @@ done
   echo "| --- | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${CPUROWS[@]}"
   echo
+  if [ -n "$LOCKCHECK_BASE" ]; then
+    echo "## before ($LOCKCHECK_BASE, $BASE_REV) and after, same rounds"
+    echo
+    echo "| tree | build | wall s, each run | wall median | CPU s, each run | CPU median | peak MiB | PMD/it wall | PMD/it CPU |"
+    echo "| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${BASEROWS[@]}"
+    echo
+  fi
   if [ "$SKIP_PMD" != 1 ]; then
     echo "## PMD violations by rule"
     echo
@@ -296,7 +373,9 @@ done
   if [ "${CENSUS:-1}" = 1 ]; then
     echo
     census_trees=()
-    for t in "${selected[@]}"; do census_trees+=("$TREEDIR/${t%%|*}"); done
+    for t in "${selected[@]}"; do
+      if [[ "${t#*|}" == dir:* ]]; then census_trees+=("${t#*|dir:}"); else census_trees+=("$TREEDIR/${t%%|*}"); fi
+    done
     java "$ROOT/bench/Census.java" "${census_trees[@]}"
   fi
 } >"$RESULTS"

@@ -1,0 +1,7 @@
+package p;
+
+public class A {
+    static synchronized void top() {
+        B.x();
+    }
+}
