@@ -48,9 +48,15 @@ final class HandoffDeadlock {
     private final Map<Object, ThreadState[]> lastBySide = new WeakHashMap<>();
     private final Map<ThreadState, long[]> previous = new IdentityHashMap<>();
     private Map<Long, String> previousJvm = new HashMap<>();
-    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    /** Made at the watchdog's first look, not at agent start: the management classes cost a JVM that exits at once about 0.2 s. */
+    private ThreadMXBean mx;
     /** Threads whose self-deadlock an immediate rule (LC203/LC205) already reported. */
     final Map<ThreadState, Object> selfReported = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private ThreadMXBean mx() {
+        if (mx == null) mx = ManagementFactory.getThreadMXBean();
+        return mx;
+    }
 
     HandoffDeadlock(Reporter reporter, Options options) {
         this.reporter = reporter;
@@ -150,7 +156,7 @@ final class HandoffDeadlock {
         Map<Long, String> seen = new HashMap<>();
         ThreadInfo[] infos;
         try {
-            infos = mx.getThreadInfo(mx.getAllThreadIds(), 0);
+            infos = mx().getThreadInfo(mx().getAllThreadIds(), 0);
         } catch (RuntimeException e) {
             return out;
         }
@@ -312,7 +318,7 @@ final class HandoffDeadlock {
         long[] ids = cycle.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = new ThreadInfo[ids.length];
         try {
-            infos = mx.getThreadInfo(ids, mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported());
+            infos = mx().getThreadInfo(ids, mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported());
         } catch (RuntimeException e) {
             // names and stacks then come from the tracked threads only
         }
@@ -522,7 +528,7 @@ final class HandoffDeadlock {
         ThreadState t = byId.get(id);
         if (t != null) return t.thread.getName();
         try {
-            ThreadInfo ti = mx.getThreadInfo(id, 0);
+            ThreadInfo ti = mx().getThreadInfo(id, 0);
             return ti == null ? "thread " + id : ti.getThreadName();
         } catch (RuntimeException e) {
             return "thread " + id;

@@ -45,6 +45,11 @@ final class Transformer implements ClassFileTransformer {
 
     private static byte[] application(String className, byte[] bytes) {
         ClassReader cr = new ClassReader(bytes);
+        return mayRewrite(cr) ? rewrite(className, cr) : null;
+    }
+
+    /** The ASM pass: the rewritten class, or null when nothing in it changed. */
+    static byte[] rewrite(String className, ClassReader cr) {
         ClassWriter cw = new ClassWriter(cr, 0);
         boolean[] changed = {false};
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
@@ -75,6 +80,68 @@ final class Transformer implements ClassFileTransformer {
             }
         }, 0);
         return changed[0] ? cw.toByteArray() : null;
+    }
+
+    /**
+     * False when the class surely has nothing to rewrite, read from its constant pool and method
+     * headers without the ASM pass (which costs most of the agent's start in an application with
+     * thousands of classes): no call that {@link Redirects} knows, no allocation of a named kind, no
+     * field of type Object (where a {@code new Object()} monitor may be stored), no synchronized
+     * method, no monitor instruction. The last is a byte search of the code (an operand byte may
+     * look like one, which only costs the ASM pass): true whenever the pass could change something.
+     */
+    static boolean mayRewrite(ClassReader cr) {
+        char[] buf = new char[cr.getMaxStringLength()];
+        for (int i = 1; i < cr.getItemCount(); i++) {
+            int at = cr.getItem(i);
+            if (at == 0) continue; // the second slot of a long or double
+            int tag = cr.readByte(at - 1);
+            if (tag == CLASS && Redirects.ALLOCATED.contains(cr.readUTF8(at, buf))) return true;
+            if (tag == FIELD_REF || tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
+                int nat = cr.getItem(cr.readUnsignedShort(at + 2));
+                String desc = cr.readUTF8(nat + 2, buf);
+                if (tag == FIELD_REF) {
+                    if (desc.equals("Ljava/lang/Object;")) return true;
+                } else if (Redirects.find(cr.readClass(at, buf), cr.readUTF8(nat, buf), desc) != null) {
+                    return true;
+                }
+            }
+        }
+        int p = cr.header + 6;
+        p += 2 + 2 * cr.readUnsignedShort(p); // interfaces
+        int fields = cr.readUnsignedShort(p);
+        p += 2;
+        for (int f = 0; f < fields; f++) p = skipAttributes(cr, p + 6);
+        int methods = cr.readUnsignedShort(p);
+        p += 2;
+        for (int m = 0; m < methods; m++) {
+            int access = cr.readUnsignedShort(p);
+            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) return true;
+            int attributes = cr.readUnsignedShort(p + 6);
+            p += 8;
+            for (int a = 0; a < attributes; a++) {
+                int length = cr.readInt(p + 2);
+                if ("Code".equals(cr.readUTF8(p, buf))) {
+                    int codeLength = cr.readInt(p + 10);
+                    for (int c = p + 14, end = c + codeLength; c < end; c++) {
+                        int op = cr.readByte(c);
+                        if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) return true;
+                    }
+                }
+                p += 6 + length;
+            }
+        }
+        return false;
+    }
+
+    private static final int CLASS = 7, FIELD_REF = 9, METHOD_REF = 10, INTERFACE_METHOD_REF = 11;
+
+    /** Offset after the attributes that start at p (count, then each: name, length, bytes). */
+    private static int skipAttributes(ClassReader cr, int p) {
+        int n = cr.readUnsignedShort(p);
+        p += 2;
+        for (int a = 0; a < n; a++) p += 6 + cr.readInt(p + 2);
+        return p;
     }
 
     /** One method of an application class. */

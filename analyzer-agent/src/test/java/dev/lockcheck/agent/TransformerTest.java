@@ -3,6 +3,7 @@ package dev.lockcheck.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,6 +35,39 @@ class TransformerTest {
     @Test
     void classWithoutLockOrHandoffCalls_isLeftUntouched() throws Exception {
         assertNull(transform(Plain.class));
+    }
+
+    @Test
+    void preCheck_skipsAClassWithNothingToRewrite_andKeepsTheOnesWithLocksAndMonitors() throws Exception {
+        assertEquals(false, Transformer.mayRewrite(new ClassReader(bytes(Plain.class))));
+        assertEquals(true, Transformer.mayRewrite(new ClassReader(bytes(Fixture.class))));
+        assertEquals(true, Transformer.mayRewrite(new ClassReader(bytes(Monitors.class))));
+    }
+
+    /** The pre-check may let through a class the ASM pass then leaves alone, never the other way round. */
+    @Test
+    void preCheck_neverSkipsAClassTheAsmPassWouldChange() throws Exception {
+        java.io.File jar = new java.io.File(com.fasterxml.jackson.databind.ObjectMapper.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI());
+        int classes = 0, skipped = 0;
+        List<String> missed = new ArrayList<>();
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar)) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(j.entries())) {
+                if (!e.getName().endsWith(".class") || e.getName().contains("module-info")) continue;
+                byte[] b;
+                try (InputStream in = j.getInputStream(e)) {
+                    b = in.readAllBytes();
+                }
+                classes++;
+                ClassReader cr = new ClassReader(b);
+                if (Transformer.mayRewrite(cr)) continue;
+                skipped++;
+                String name = e.getName().substring(0, e.getName().length() - 6);
+                if (Transformer.rewrite(name, cr) != null) missed.add(name);
+            }
+        }
+        assertEquals(List.of(), missed);
+        assertTrue(classes > 500 && skipped > 100, classes + " classes, " + skipped + " skipped");
     }
 
     @Test
