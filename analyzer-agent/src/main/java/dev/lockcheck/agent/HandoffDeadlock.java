@@ -108,7 +108,7 @@ final class HandoffDeadlock {
         for (ThreadState ts : all) {
             if (ts.internal || !ts.thread.isAlive()) continue;
             byId.put(ts.thread.getId(), ts);
-            Object w = ts.waitObj;
+            Object w = ts.waitingFor();
             if (w == null) continue;
             long seq = ts.waitSeq;
             Thread.State st = ts.thread.getState();
@@ -499,7 +499,7 @@ final class HandoffDeadlock {
                 Object k = t.heldKey[j];
                 if (k != null && matches(k, li)) return k;
             }
-            Object w = t.waitObj;
+            Object w = t.waitingFor();
             if (w != null && t.waitCode < Hooks.HANDOFF && matches(w, li)) return w;
         }
         return null;
