@@ -8,7 +8,8 @@
 #   bench-agent/overhead.sh            # full: about 10 minutes on 2 cores
 #   bench-agent/overhead.sh --quick    # smaller counts, fewer pairs: about 3 minutes
 #   bench-agent/overhead.sh contended h2   # only some sections
-# Sections: contended (4 threads, then nproc threads), h2, threads, attach, jmh.
+# Sections: contended (4 threads, then nproc threads), h2, threads, attach, perop (uncontended
+# lock/unlock pairs timed by thread CPU time, steadier than JMH on shared cores), jmh.
 # Environment: AGENT=path/to/lockcheck-agent.jar (default: the built one), PAIRS=n, JAVA_OPTS=...
 # Raw rows: bench-agent/target/overhead/results.tsv; summary: bench-agent/target/overhead/summary.txt.
 set -euo pipefail
@@ -18,11 +19,11 @@ sections=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    contended|h2|threads|attach|jmh) sections+=("$a") ;;
-    *) echo "usage: $0 [--quick] [contended|h2|threads|attach|jmh ...]" >&2; exit 2 ;;
+    contended|h2|threads|attach|perop|jmh) sections+=("$a") ;;
+    *) echo "usage: $0 [--quick] [contended|h2|threads|attach|perop|jmh ...]" >&2; exit 2 ;;
   esac
 done
-[ ${#sections[@]} -eq 0 ] && sections=(contended h2 threads attach jmh)
+[ ${#sections[@]} -eq 0 ] && sections=(contended h2 threads attach perop jmh)
 jar=bench-agent/target/benchmarks.jar
 agent="${AGENT:-analyzer-agent/target/lockcheck-agent.jar}"
 for f in "$jar" "$agent"; do
@@ -105,6 +106,19 @@ for s in "${sections[@]}"; do
         line=$(grep tightloop "$out/loop.log" || cat "$out/loop.log")
         echo "   $mode: $line"
         printf 'attach-%s\t-\t1\t-\t-\t-\t-\t-\t%s\n' "$mode" "$line" >> "$results"
+      done
+      ;;
+    perop)
+      echo "== perop: uncontended lock/unlock pairs, one thread, median of 7 rounds of 2 M, thread CPU ns per pair"
+      for ((p = 1; p <= pairs; p++)); do
+        if ((p % 2)); then order=(without with); else order=(with without); fi
+        for side in "${order[@]}"; do
+          a=()
+          [ "$side" = with ] && a=("$agentArg")
+          timeout 300 java "${jopts[@]}" "${a[@]}" -cp "$jar" dev.lockcheck.bench.load.PerOp 2000000 7 > "$out/perop.log" 2>&1 || echo "   perop $side failed"
+          echo "   perop $side pair $p: $(grep -o 'kind=[a-zA-Z]* ns=[0-9.]*' "$out/perop.log" | sed 's/kind=//; s/ ns=/ /' | tr '\n' ' ')"
+          grep -o 'kind=[a-zA-Z]* ns=[0-9.]*' "$out/perop.log" | sed 's/kind=//; s/ ns=/\t/' | awk -v s="$side" -v p="$p" '{print "perop\t" s "\t" p "\t" $1 "\t" $2}' >> "$results"
+        done
       done
       ;;
     jmh)

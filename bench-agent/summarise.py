@@ -7,8 +7,12 @@ from collections import defaultdict
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 runs = defaultdict(lambda: defaultdict(list))
 jmh = defaultdict(dict)
+perop = defaultdict(lambda: defaultdict(list))
 other = []
 for r in rows:
+    if r[0] == "perop":
+        perop[r[3]][r[1]].append(float(r[4]))
+        continue
     if r[0] == "jmh":
         jmh[r[2]][r[1]] = (float(r[3]), r[4])
         continue
@@ -43,6 +47,11 @@ for section, d in runs.items():
         print(f"{section:16} {m:10} {fmt(a):>26} {fmt(b):>26} {ratio:6.2f}x")
 for line in other:
     print(line)
+if perop:
+    print(f"\n{'perop: thread CPU ns per lock/unlock pair':44} {'without':>22} {'with':>22} {'ratio':>7}")
+    for k, d in perop.items():
+        if d.get("without") and d.get("with"):
+            print(f"{k:44} {fmt(d['without']):>22} {fmt(d['with']):>22} {statistics.median(d['with']) / statistics.median(d['without']):6.2f}x")
 if jmh:
     print(f"\n{'jmh benchmark (ns/op)':44} {'without':>10} {'with':>10} {'ratio':>7}")
     for b, d in jmh.items():

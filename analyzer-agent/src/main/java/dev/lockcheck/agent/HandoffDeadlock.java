@@ -48,9 +48,23 @@ final class HandoffDeadlock {
     private final Map<Object, ThreadState[]> lastBySide = new WeakHashMap<>();
     private final Map<ThreadState, long[]> previous = new IdentityHashMap<>();
     private Map<Long, String> previousJvm = new HashMap<>();
-    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    /** Made at the watchdog's first look, not at agent start: the management classes cost a JVM that exits at once about 0.2 s. */
+    private ThreadMXBean mx;
+    /**
+     * Per look: the holders of each waited-for lock and the agent's key of each lock the JVM names,
+     * each found once. Found per wait, a look cost (waiting threads) x (threads) x (held locks): with
+     * 5,000 threads queued on one monitor, a minute of CPU.
+     */
+    private final Map<Object, List<ThreadState>> holders = new IdentityHashMap<>();
+    private final Map<String, Object> known = new HashMap<>();
+    private static final Object NONE = new Object();
     /** Threads whose self-deadlock an immediate rule (LC203/LC205) already reported. */
     final Map<ThreadState, Object> selfReported = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private ThreadMXBean mx() {
+        if (mx == null) mx = ManagementFactory.getThreadMXBean();
+        return mx;
+    }
 
     HandoffDeadlock(Reporter reporter, Options options) {
         this.reporter = reporter;
@@ -96,13 +110,15 @@ final class HandoffDeadlock {
     /** One look: returns true when a deadlock was found and the JVM should stop (onDeadlock=exit). */
     boolean scan() {
         ThreadState[] all = Hooks.threads();
+        holders.clear();
+        known.clear();
         Map<Long, ThreadState> byId = new HashMap<>();
         Map<Long, Wait> blocked = new LinkedHashMap<>();
         Map<ThreadState, long[]> now = new IdentityHashMap<>();
         for (ThreadState ts : all) {
             if (ts.internal || !ts.thread.isAlive()) continue;
             byId.put(ts.thread.getId(), ts);
-            Object w = ts.waitObj;
+            Object w = ts.waitingFor();
             if (w == null) continue;
             long seq = ts.waitSeq;
             Thread.State st = ts.thread.getState();
@@ -150,7 +166,7 @@ final class HandoffDeadlock {
         Map<Long, String> seen = new HashMap<>();
         ThreadInfo[] infos;
         try {
-            infos = mx.getThreadInfo(mx.getAllThreadIds(), 0);
+            infos = mx().getThreadInfo(mx().getAllThreadIds(), 0);
         } catch (RuntimeException e) {
             return out;
         }
@@ -192,13 +208,31 @@ final class HandoffDeadlock {
         return false;
     }
 
+    /** The live tracked threads that hold key, in the order of {@code all}; made once per key and look. */
+    private List<ThreadState> holders(Object key, ThreadState[] all) {
+        List<ThreadState> h = holders.get(key);
+        if (h == null) {
+            h = new ArrayList<>();
+            for (ThreadState u : all) {
+                if (u.internal || !u.thread.isAlive()) continue;
+                for (int i = 0; i < u.heldCount && i < ThreadState.MAX_HELD; i++) {
+                    if (u.heldKey[i] == key) {
+                        h.add(u);
+                        break;
+                    }
+                }
+            }
+            holders.put(key, h);
+        }
+        return h;
+    }
+
     private List<Edge> edges(Wait w, ThreadState[] all, Map<Long, Wait> blocked) {
         List<Edge> out = new ArrayList<>();
         if (w.lock()) {
             int mode = w.code();
             boolean shared = mode == Hooks.READ || mode == Hooks.STAMP_READ;
-            for (ThreadState u : all) {
-                if (u.internal || !u.thread.isAlive()) continue;
+            for (ThreadState u : holders(w.obj(), all)) {
                 Wait uw = blocked.get(u.thread.getId());
                 for (int i = 0; i < u.heldCount && i < ThreadState.MAX_HELD; i++) {
                     if (u.heldKey[i] != w.obj()) continue;
@@ -312,7 +346,7 @@ final class HandoffDeadlock {
         long[] ids = cycle.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = new ThreadInfo[ids.length];
         try {
-            infos = mx.getThreadInfo(ids, mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported());
+            infos = mx().getThreadInfo(ids, mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported());
         } catch (RuntimeException e) {
             // names and stacks then come from the tracked threads only
         }
@@ -487,13 +521,23 @@ final class HandoffDeadlock {
     }
 
     /** The agent's key for a lock the JVM names, when some tracked thread holds or awaits it. */
-    private static Object knownKey(LockInfo li, Map<Long, ThreadState> byId) {
+    private Object knownKey(LockInfo li, Map<Long, ThreadState> byId) {
+        String name = li.getClassName() + "@" + li.getIdentityHashCode();
+        Object k = known.get(name);
+        if (k == null) {
+            k = findKey(li, byId);
+            known.put(name, k == null ? NONE : k);
+        }
+        return k == NONE ? null : k;
+    }
+
+    private static Object findKey(LockInfo li, Map<Long, ThreadState> byId) {
         for (ThreadState t : byId.values()) {
             for (int j = 0; j < t.heldCount && j < ThreadState.MAX_HELD; j++) {
                 Object k = t.heldKey[j];
                 if (k != null && matches(k, li)) return k;
             }
-            Object w = t.waitObj;
+            Object w = t.waitingFor();
             if (w != null && t.waitCode < Hooks.HANDOFF && matches(w, li)) return w;
         }
         return null;
@@ -505,14 +549,14 @@ final class HandoffDeadlock {
         return sync != null && System.identityHashCode(sync) == li.getIdentityHashCode();
     }
 
-    private static String jvmLockName(LockInfo li, Map<Long, ThreadState> byId) {
+    private String jvmLockName(LockInfo li, Map<Long, ThreadState> byId) {
         Object k = knownKey(li, byId);
         if (k != null) return Names.lock(k);
         String n = li.getClassName().replaceAll("\\$(Nonfair|Fair)?Sync$", "");
         return n + "@" + Integer.toHexString(li.getIdentityHashCode());
     }
 
-    private static String jvmLockNode(CycleData d, LockInfo li, Map<Long, ThreadState> byId) {
+    private String jvmLockNode(CycleData d, LockInfo li, Map<Long, ThreadState> byId) {
         Object k = knownKey(li, byId);
         if (k != null) return d.lock(k);
         return d.lock((li.getClassName() + "@" + li.getIdentityHashCode()).intern(), jvmLockName(li, byId), null);
@@ -522,7 +566,7 @@ final class HandoffDeadlock {
         ThreadState t = byId.get(id);
         if (t != null) return t.thread.getName();
         try {
-            ThreadInfo ti = mx.getThreadInfo(id, 0);
+            ThreadInfo ti = mx().getThreadInfo(id, 0);
             return ti == null ? "thread " + id : ti.getThreadName();
         } catch (RuntimeException e) {
             return "thread " + id;

@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * LC204: a cycle in the run's lock-order graph. An edge L -> M is recorded when a thread acquires
  * M (not reentrantly) while holding L. A read acquisition counts only for a lock that is also
  * write-acquired in the run; a cycle whose edges were all taken under one common gate lock (the
- * outermost lock held) cannot deadlock and is not reported. Each distinct cycle is reported once.
+ * outermost lock held) cannot deadlock and is not reported. Each distinct cycle is reported once: a
+ * cycle is its set of edges between lock classes (field or allocation site), so the same inversion
+ * on many instance pairs, or seen first at different sites on each, is one report.
  */
 final class LockOrderInversion {
     static final String ID = "LC204";
@@ -181,11 +183,13 @@ final class LockOrderInversion {
         List<List<Thread>> perEdge = new ArrayList<>();
         for (Edge e : cycle) perEdge.add(e.threads);
         if (!distinctThreads(perEdge, 0, java.util.Collections.newSetFromMap(new IdentityHashMap<>()))) return;
-        // one report per cycle of lock classes (field or allocation site) and acquisition sites: the
-        // same code inverting many instance pairs is one bug
-        Set<String> names = new TreeSet<>();
-        for (Edge e : cycle) names.add(Names.lockClass(e.from) + "@" + Names.frame(e.site));
-        if (!reported.add(String.join(",", names))) return;
+        // one report per cycle of lock classes (field or allocation site), as lockdep keys its orders:
+        // its edges class -> class, whatever instances and sites. Keying on the sites too reported one
+        // inversion twice when two instance pairs first showed their edges at swapped sites
+        // (A -> B first seen at line 153 on one pair, at line 160 on the other)
+        Set<String> edges = new TreeSet<>();
+        for (Edge e : cycle) edges.add(Names.lockClass(e.from) + " -> " + Names.lockClass(e.to));
+        if (!reported.add(String.join(", ", edges))) return;
         boolean included = false;
         for (Edge e : cycle) included |= options.includes(HandoffDeadlock.allocationClass(e.from));
         if (!included) return;

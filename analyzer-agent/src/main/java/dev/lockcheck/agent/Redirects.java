@@ -38,11 +38,15 @@ final class Redirects {
     static {
         String lock = "L" + L + "Lock;";
         for (String o : LOCKS) {
-            row(o, "lock", "()V", lock);
+            // lock and unlock of a concrete class have wrappers of their own: the mode and key are
+            // known without a type test, and the real lock() call in the wrapper sees one receiver
+            // class (a shared wrapper's call is polymorphic, so the JIT cannot inline the lock)
+            String exact = o.equals(L + "Lock") ? lock : "L" + o + ";";
+            row(o, "lock", "()V", exact);
             row(o, "lockInterruptibly", "()V", lock);
             row(o, "tryLock", "()Z", lock);
             row(o, "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z", lock);
-            row(o, "unlock", "()V", lock);
+            row(o, "unlock", "()V", exact);
         }
         String sl = "L" + L + "StampedLock;";
         for (String m : List.of("readLock", "writeLock", "readLockInterruptibly", "writeLockInterruptibly",

@@ -45,6 +45,16 @@ final class Transformer implements ClassFileTransformer {
 
     private static byte[] application(String className, byte[] bytes) {
         ClassReader cr = new ClassReader(bytes);
+        java.util.Set<String> methods = toRewrite(cr);
+        return methods.isEmpty() ? null : rewrite(className, cr, methods);
+    }
+
+    /**
+     * The ASM pass: the rewritten class, or null when nothing in it changed. Only the methods named
+     * in {@code methods} (name + descriptor; null: all) go through the rewriting visitors; ASM copies
+     * the others' bytes as they are, without decoding their code.
+     */
+    static byte[] rewrite(String className, ClassReader cr, java.util.Set<String> methods) {
         ClassWriter cw = new ClassWriter(cr, 0);
         boolean[] changed = {false};
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
@@ -66,6 +76,7 @@ final class Transformer implements ClassFileTransformer {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
                 MethodVisitor mv = super.visitMethod(access, name, desc, sig, ex);
+                if (methods != null && !methods.contains(name + desc)) return mv;
                 if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                         && ((access & Opcodes.ACC_STATIC) == 0 || (version & 0xFFFF) >= Opcodes.V1_5)) {
                     mv = new SyncMethod(mv, className, name, source, (access & Opcodes.ACC_STATIC) != 0, version & 0xFFFF);
@@ -75,6 +86,137 @@ final class Transformer implements ClassFileTransformer {
             }
         }, 0);
         return changed[0] ? cw.toByteArray() : null;
+    }
+
+    /**
+     * The methods (name + descriptor) the ASM pass may change, read from the constant pool and the
+     * code without the pass (which costs most of the agent's start in an application with thousands
+     * of classes): a synchronized method, or code with a monitor instruction, an invokevirtual or
+     * invokeinterface of a call {@link Redirects} knows, a {@code new} of a named lock kind, or a
+     * {@code new Object()} in a class that uses a field of type Object (where such a monitor would be
+     * stored). Empty: the class is left as it is. The instructions are decoded, not byte-searched,
+     * so an operand never looks like a monitor instruction; code that does not decode counts as
+     * changed.
+     */
+    static java.util.Set<String> toRewrite(ClassReader cr) {
+        char[] buf = new char[cr.getMaxStringLength()];
+        int items = cr.getItemCount();
+        boolean[] hot = new boolean[items]; // constant pool entries whose use by an instruction is rewritten
+        boolean[] object = new boolean[items]; // entries naming the class java/lang/Object (javac may write two)
+        boolean objectField = false; // a field of type Object is read or written
+        for (int i = 1; i < items; i++) {
+            int at = cr.getItem(i);
+            if (at == 0) continue; // the second slot of a long or double
+            int tag = cr.readByte(at - 1);
+            if (tag == CLASS) {
+                String name = cr.readUTF8(at, buf);
+                hot[i] = Redirects.ALLOCATED.contains(name);
+                object[i] = name.equals("java/lang/Object");
+            } else if (tag == FIELD_REF || tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
+                int nat = cr.getItem(cr.readUnsignedShort(at + 2));
+                String desc = cr.readUTF8(nat + 2, buf);
+                if (tag == FIELD_REF) objectField |= desc.equals("Ljava/lang/Object;");
+                else hot[i] = Redirects.find(cr.readClass(at, buf), cr.readUTF8(nat, buf), desc) != null;
+            }
+        }
+        for (int i = 1; objectField && i < items; i++) hot[i] |= object[i];
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int p = cr.header + 6;
+        p += 2 + 2 * cr.readUnsignedShort(p); // interfaces
+        int fields = cr.readUnsignedShort(p);
+        p += 2;
+        for (int f = 0; f < fields; f++) p = skipAttributes(cr, p + 6);
+        int methods = cr.readUnsignedShort(p);
+        p += 2;
+        for (int m = 0; m < methods; m++) {
+            int access = cr.readUnsignedShort(p);
+            String key = cr.readUTF8(p + 2, buf) + cr.readUTF8(p + 4, buf);
+            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) out.add(key);
+            int attributes = cr.readUnsignedShort(p + 6);
+            p += 8;
+            for (int a = 0; a < attributes; a++) {
+                int length = cr.readInt(p + 2);
+                if ("Code".equals(cr.readUTF8(p, buf)) && rewritten(cr, p + 14, cr.readInt(p + 10), hot)) out.add(key);
+                p += 6 + length;
+            }
+        }
+        return out;
+    }
+
+    private static final int CLASS = 7, FIELD_REF = 9, METHOD_REF = 10, INTERFACE_METHOD_REF = 11;
+
+    /** Instruction lengths by opcode (0: a switch or wide, decoded apart; -1: not an opcode). */
+    private static final byte[] LENGTH = new byte[256];
+
+    static {
+        java.util.Arrays.fill(LENGTH, (byte) -1);
+        java.util.Arrays.fill(LENGTH, 0, 202, (byte) 1);
+        LENGTH[Opcodes.BIPUSH] = 2;
+        LENGTH[Opcodes.SIPUSH] = 3;
+        LENGTH[Opcodes.LDC] = 2;
+        LENGTH[19] = 3; // ldc_w
+        LENGTH[20] = 3; // ldc2_w
+        java.util.Arrays.fill(LENGTH, Opcodes.ILOAD, Opcodes.ALOAD + 1, (byte) 2);
+        java.util.Arrays.fill(LENGTH, Opcodes.ISTORE, Opcodes.ASTORE + 1, (byte) 2);
+        LENGTH[Opcodes.IINC] = 3;
+        java.util.Arrays.fill(LENGTH, Opcodes.IFEQ, Opcodes.JSR + 1, (byte) 3);
+        LENGTH[Opcodes.RET] = 2;
+        LENGTH[Opcodes.TABLESWITCH] = 0;
+        LENGTH[Opcodes.LOOKUPSWITCH] = 0;
+        java.util.Arrays.fill(LENGTH, Opcodes.GETSTATIC, Opcodes.INVOKESTATIC + 1, (byte) 3);
+        LENGTH[Opcodes.INVOKEINTERFACE] = 5;
+        LENGTH[Opcodes.INVOKEDYNAMIC] = 5;
+        LENGTH[Opcodes.NEW] = 3;
+        LENGTH[Opcodes.NEWARRAY] = 2;
+        LENGTH[Opcodes.ANEWARRAY] = 3;
+        LENGTH[Opcodes.CHECKCAST] = 3;
+        LENGTH[Opcodes.INSTANCEOF] = 3;
+        LENGTH[196] = 0; // wide
+        LENGTH[Opcodes.MULTIANEWARRAY] = 4;
+        LENGTH[Opcodes.IFNULL] = 3;
+        LENGTH[Opcodes.IFNONNULL] = 3;
+        LENGTH[200] = 5; // goto_w
+        LENGTH[201] = 5; // jsr_w
+    }
+
+    /** Whether the code at [start, start + length) has an instruction the pass rewrites. */
+    private static boolean rewritten(ClassReader cr, int start, int length, boolean[] hot) {
+        int end = start + length;
+        for (int c = start; c < end; ) {
+            int op = cr.readByte(c);
+            switch (op) {
+                case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> {
+                    return true;
+                }
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE, Opcodes.NEW -> {
+                    int i = cr.readUnsignedShort(c + 1);
+                    if (i < hot.length && hot[i]) return true;
+                    c += LENGTH[op];
+                }
+                case Opcodes.TABLESWITCH -> {
+                    int q = start + ((c - start + 4) & ~3); // after the padding
+                    c = q + 12 + 4 * (cr.readInt(q + 8) - cr.readInt(q + 4) + 1);
+                }
+                case Opcodes.LOOKUPSWITCH -> {
+                    int q = start + ((c - start + 4) & ~3);
+                    c = q + 8 + 8 * cr.readInt(q + 4);
+                }
+                case 196 -> c += cr.readByte(c + 1) == Opcodes.IINC ? 6 : 4; // wide
+                default -> {
+                    if (LENGTH[op] <= 0) return true; // not an instruction: let the pass decide
+                    c += LENGTH[op];
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Offset after the attributes that start at p (count, then each: name, length, bytes). */
+    private static int skipAttributes(ClassReader cr, int p) {
+        int n = cr.readUnsignedShort(p);
+        p += 2;
+        for (int a = 0; a < n; a++) p += 6 + cr.readInt(p + 2);
+        return p;
     }
 
     /** One method of an application class. */

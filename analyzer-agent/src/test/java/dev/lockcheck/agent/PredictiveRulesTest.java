@@ -138,4 +138,25 @@ class PredictiveRulesTest {
         d.flush();
         assertEquals(1, r.count());
     }
+
+    @Test
+    void oneInversionFirstSeenAtSwappedSitesOnTwoInstancePairs_isOneReport(@TempDir Path dir) {
+        // failsafe's RetryPolicyExecutor:153/160: both orders are taken at both lines, and which line
+        // showed an instance pair's edge first differed between pairs
+        int s153 = Sites.add("lockcheck/Retry", "run", "Retry.java", 153);
+        int s160 = Sites.add("lockcheck/Retry", "run", "Retry.java", 160);
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        Object x1 = new int[1], y1 = new long[1], x2 = new int[1], y2 = new long[1]; // two lock classes, by type
+        d.on(siteEdge(a, x1, y1, s153));
+        d.on(siteEdge(b, y1, x1, s160));
+        d.on(siteEdge(a, x2, y2, s160));
+        d.on(siteEdge(b, y2, x2, s153));
+        d.flush();
+        assertEquals(1, r.count());
+    }
+
+    private static Event siteEdge(ThreadState t, Object from, Object to, int site) {
+        return new Event(t, Hooks.EV_EDGE, Hooks.MONITOR, Hooks.MONITOR, false, to, from, null, site, 0, 0);
+    }
 }

@@ -3,6 +3,7 @@ package dev.lockcheck.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,6 +35,67 @@ class TransformerTest {
     @Test
     void classWithoutLockOrHandoffCalls_isLeftUntouched() throws Exception {
         assertNull(transform(Plain.class));
+    }
+
+    @Test
+    void preCheck_skipsAClassWithNothingToRewrite_andKeepsTheOnesWithLocksAndMonitors() throws Exception {
+        assertEquals(Set.of(), Transformer.toRewrite(new ClassReader(bytes(Plain.class))));
+        assertTrue(Transformer.toRewrite(new ClassReader(bytes(Fixture.class))).contains("call()Ljava/lang/Integer;"));
+        assertTrue(!Transformer.toRewrite(new ClassReader(bytes(Monitors.class))).isEmpty());
+    }
+
+    /**
+     * The pre-check may name a method the ASM pass then leaves alone, never the other way round: over
+     * every class of a real library, each method the full pass puts a hook in is named, and the pass
+     * limited to the named methods puts hooks in the same methods.
+     */
+    @Test
+    void preCheck_namesEveryMethodTheAsmPassChanges() throws Exception {
+        java.io.File jar = new java.io.File(com.fasterxml.jackson.databind.ObjectMapper.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI());
+        int classes = 0, skipped = 0, rewritten = 0;
+        List<String> missed = new ArrayList<>();
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar)) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(j.entries())) {
+                if (!e.getName().endsWith(".class") || e.getName().contains("module-info")) continue;
+                byte[] b;
+                try (InputStream in = j.getInputStream(e)) {
+                    b = in.readAllBytes();
+                }
+                classes++;
+                String name = e.getName().substring(0, e.getName().length() - 6);
+                ClassReader cr = new ClassReader(b);
+                Set<String> named = Transformer.toRewrite(cr);
+                Set<String> hooked = hooked(Transformer.rewrite(name, cr, null));
+                if (named.isEmpty()) skipped++;
+                if (!named.containsAll(hooked)) missed.add(name + " " + hooked + " named " + named);
+                if (!named.isEmpty()) {
+                    rewritten++;
+                    Set<String> partial = hooked(Transformer.rewrite(name, cr, named));
+                    if (!partial.equals(hooked)) missed.add(name + " partial pass hooked " + partial + ", full " + hooked);
+                }
+            }
+        }
+        assertEquals(List.of(), missed);
+        assertTrue(classes > 500 && skipped > classes / 2 && rewritten > 10, classes + " classes, " + skipped + " skipped");
+    }
+
+    /** Methods (name + descriptor) of a class that call a hook; none for null (the class was left alone). */
+    private static Set<String> hooked(byte[] b) {
+        Set<String> out = new HashSet<>();
+        if (b == null) return out;
+        new ClassReader(b).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                        if (owner.equals(Redirects.HOOKS)) out.add(name + desc);
+                    }
+                };
+            }
+        }, 0);
+        return out;
     }
 
     @Test

@@ -191,18 +191,21 @@ public final class Hooks {
     /** Before a blocking acquisition: immediate rules, then mark the wait. */
     static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
         if (ts.busy) return;
-        ts.busy = true;
-        try {
-            if (blocking && ts.heldCount > 0) immediate(ts, key, mode, site);
-            ts.waitCode = mode;
-            ts.waitSite = site;
-            ts.waitSeq++;
-            ts.waitObj = key;
-        } catch (Throwable t) {
-            fail(t);
-        } finally {
-            ts.busy = false;
+        if (blocking && ts.heldCount > 0) {
+            ts.busy = true; // the immediate rules call the sink
+            try {
+                immediate(ts, key, mode, site);
+            } catch (Throwable t) {
+                fail(t);
+            } finally {
+                ts.busy = false;
+            }
         }
+        if (ts.waitObj != key) ts.waitObj = key;
+        ts.waitCode = mode;
+        ts.waitSite = site;
+        ts.waitSeq++;
+        ts.waiting = true;
     }
 
     private static void immediate(ThreadState ts, Object key, int mode, int site) {
@@ -219,12 +222,52 @@ public final class Hooks {
         }
     }
 
-    /** After the acquisition succeeded. */
+    /**
+     * After the acquisition succeeded. The common case, a thread that holds nothing else, is a
+     * method small enough for the JIT to inline into every wrapper (no reentrancy to look for, no
+     * order edge): the held entry, and for the logged modes the acquisition event unless it repeats.
+     */
     static void acquired(ThreadState ts, Object key, int mode, int site) {
+        if (ts.heldCount != 0 || ts.busy) {
+            acquiredNested(ts, key, mode, site);
+            return;
+        }
+        ts.waiting = false;
+        boolean logged = mode != EXCLUSIVE && mode != MONITOR;
+        long now = logged ? CLOCK_LINE.value : 0;
+        if (ts.heldKey[0] != key) ts.heldKey[0] = key;
+        ts.heldMode[0] = mode;
+        ts.heldSite[0] = site;
+        ts.heldDepth[0] = 1;
+        ts.heldTime[0] = now;
+        ts.heldCount = 1;
+        if (logged) logAcquired(ts, key, EV_ACQ | (mode << 4), site, now);
+    }
+
+    /**
+     * Logs a first (not reentrant) acquisition of a READ, WRITE or stamped mode unless it is the
+     * thread's last logged one again at the same clock (no handoff since: it adds nothing).
+     * Reentrant ones are not logged: LC202 reads first read holds only, and a reentrant write
+     * follows a logged one.
+     */
+    private static void logAcquired(ThreadState ts, Object key, int code, int site, long now) {
+        if (ts.lastAcqKey == key && ts.lastAcqCode == code && ts.lastAcqStamp == now) return;
+        ts.lastAcqKey = key;
+        ts.lastAcqCode = code;
+        ts.lastAcqStamp = now;
+        try {
+            emit(ts, code, key, null, null, site, now);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** {@link #acquired} while the thread holds other locks: reentrancy, order edges. */
+    private static void acquiredNested(ThreadState ts, Object key, int mode, int site) {
         if (ts.busy) return;
         ts.busy = true;
         try {
-            ts.waitObj = null;
+            ts.waiting = false;
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
             boolean logged = mode != EXCLUSIVE && mode != MONITOR;
@@ -241,7 +284,7 @@ public final class Hooks {
                         if (!ts.seenEdge(key, from, gate, code)) emit(ts, code, key, from, gate, site, now);
                     }
                 }
-                ts.heldKey[n] = key;
+                if (ts.heldKey[n] != key) ts.heldKey[n] = key;
                 ts.heldMode[n] = mode;
                 ts.heldSite[n] = site;
                 ts.heldDepth[n] = 1;
@@ -250,13 +293,7 @@ public final class Hooks {
             } else {
                 ts.overflow++;
             }
-            int code = EV_ACQ | (mode << 4) | (reentrant ? REENTRANT : 0);
-            if (logged && (ts.lastAcqKey != key || ts.lastAcqCode != code || ts.lastAcqStamp != now)) {
-                ts.lastAcqKey = key;
-                ts.lastAcqCode = code;
-                ts.lastAcqStamp = now;
-                emit(ts, code, key, null, null, site, now);
-            }
+            if (logged && !reentrant) logAcquired(ts, key, EV_ACQ | (mode << 4), site, now);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -266,10 +303,19 @@ public final class Hooks {
 
     /** The blocking acquisition ended without the lock (interrupted, timed out). */
     static void gaveUp(ThreadState ts) {
-        ts.waitObj = null;
+        ts.waiting = false;
     }
 
+    /** After the real release. The common case (the only lock held, once) inlines, as {@link #acquired}'s. */
     static void released(ThreadState ts, Object key, int mode) {
+        if (ts.heldCount == 1 && ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
+            ts.heldCount = 0;
+            return;
+        }
+        releasedNested(ts, key, mode);
+    }
+
+    private static void releasedNested(ThreadState ts, Object key, int mode) {
         if (ts.busy) return;
         ts.busy = true;
         try {
@@ -287,8 +333,7 @@ public final class Hooks {
                 ts.heldDepth[j] = ts.heldDepth[j + 1];
                 ts.heldTime[j] = ts.heldTime[j + 1];
             }
-            ts.heldKey[n] = null;
-            ts.heldCount = n;
+            ts.heldCount = n; // heldKey[n] keeps its key: see ThreadState.heldKey
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -338,7 +383,8 @@ public final class Hooks {
             ts.waitCode = HANDOFF + side;
             ts.waitSite = site;
             ts.waitSeq++;
-            ts.waitObj = h;
+            if (ts.waitObj != h) ts.waitObj = h;
+            ts.waiting = true;
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -350,14 +396,14 @@ public final class Hooks {
     static void timedBegin(Object h, int side, int site) {
         handoffBegin(h, side, site);
         ThreadState ts = state();
-        if (ts.waitObj == h) ts.waitTimed = true;
+        if (ts.waitingFor() == h) ts.waitTimed = true;
     }
 
     static void handoffEnd(Object h, int side, int site) {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            ts.waitObj = null;
+            ts.waiting = false;
             emit(ts, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
         } catch (Throwable t) {
             fail(t);
@@ -428,7 +474,10 @@ public final class Hooks {
         if (!on) return;
         ThreadState ts = state();
         if (ts.internal) return;
-        if (ts.syncDepth < ThreadState.MAX_HELD) ts.syncObj[ts.syncDepth++] = o;
+        if (ts.syncDepth < ThreadState.MAX_HELD) {
+            if (ts.syncObj[ts.syncDepth] != o) ts.syncObj[ts.syncDepth] = o; // kept after the exit, as heldKey
+            ts.syncDepth++;
+        }
         else ts.syncOverflow++;
         acquired(ts, o, MONITOR, site);
     }
@@ -444,7 +493,6 @@ public final class Hooks {
         }
         if (ts.syncDepth == 0) return; // entered before tracking started
         Object o = ts.syncObj[--ts.syncDepth];
-        ts.syncObj[ts.syncDepth] = null;
         released(ts, o, MONITOR);
     }
 
@@ -473,6 +521,61 @@ public final class Hooks {
         before(ts, k, m, site, true);
         l.lock();
         acquired(ts, k, m, site);
+    }
+
+    // lock and unlock called on a concrete class: no type test, and a one-class call the JIT inlines
+
+    public static void lock(java.util.concurrent.locks.ReentrantLock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.lock();
+            return;
+        }
+        before(ts, l, EXCLUSIVE, site, true);
+        l.lock();
+        acquired(ts, l, EXCLUSIVE, site);
+    }
+
+    public static void unlock(java.util.concurrent.locks.ReentrantLock l, int site) {
+        l.unlock();
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, l, EXCLUSIVE);
+    }
+
+    public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.lock();
+            return;
+        }
+        Object k = Keys.readKey(l);
+        before(ts, k, READ, site, true);
+        l.lock();
+        acquired(ts, k, READ, site);
+    }
+
+    public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site) {
+        l.unlock();
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, Keys.readKey(l), READ);
+    }
+
+    public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site) {
+        ThreadState ts = tracked();
+        if (ts == null) {
+            l.lock();
+            return;
+        }
+        Object k = Keys.writeKey(l);
+        before(ts, k, WRITE, site, true);
+        l.lock();
+        acquired(ts, k, WRITE, site);
+    }
+
+    public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site) {
+        l.unlock();
+        ThreadState ts = tracked();
+        if (ts != null) released(ts, Keys.writeKey(l), WRITE);
     }
 
     public static void lockInterruptibly(Lock l, int site) throws InterruptedException {
@@ -523,17 +626,13 @@ public final class Hooks {
         return ok;
     }
 
-    /** Bookkeeping after the real release: the critical section does not grow by the tracker's work. */
+    /** All bookkeeping after the real release, the lookups too: the critical section does not grow by the tracker's work. */
     public static void unlock(Lock l, int site) {
-        ThreadState ts = tracked();
-        if (ts == null) {
-            l.unlock();
-            return;
-        }
-        int m = Keys.mode(l);
-        Object k = Keys.key(l, m);
         l.unlock();
-        released(ts, k, m);
+        ThreadState ts = tracked();
+        if (ts == null) return;
+        int m = Keys.mode(l);
+        released(ts, Keys.key(l, m), m);
     }
 
     // ---------------------------------------------------------------- StampedLock

@@ -56,6 +56,16 @@ public final class Keys {
         }
     }
 
+    /** {@link #key} of a read view. */
+    static Object readKey(ReentrantReadWriteLock.ReadLock lock) {
+        return READ_SYNC == null ? lock : (Object) READ_SYNC.get(lock);
+    }
+
+    /** {@link #key} of a write view. */
+    static Object writeKey(ReentrantReadWriteLock.WriteLock lock) {
+        return WRITE_SYNC == null ? lock : (Object) WRITE_SYNC.get(lock);
+    }
+
     /** The synchronizer a ReentrantLock parks its waiters on (what the JVM names as the lock), else null. */
     public static Object syncOf(Object key) {
         if (key instanceof ReentrantLock && RL_SYNC != null) return RL_SYNC.get((ReentrantLock) key);

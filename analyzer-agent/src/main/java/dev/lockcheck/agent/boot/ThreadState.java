@@ -21,6 +21,11 @@ public final class ThreadState {
     /** Re-entry guard: set while the tracker runs on this thread. */
     public boolean busy;
 
+    /**
+     * Keys of the held locks, [0, heldCount): slots above keep the key last held there (a lock taken
+     * again at the same depth is not stored again, see {@link #waitObj}); up to MAX_HELD stale
+     * references per live thread.
+     */
     public final Object[] heldKey = new Object[MAX_HELD];
     public final int[] heldMode = new int[MAX_HELD];
     public final int[] heldSite = new int[MAX_HELD];
@@ -39,8 +44,16 @@ public final class ThreadState {
     /** Synchronized-method entries beyond {@link #syncObj}: their exits only count down. */
     public int syncOverflow;
 
-    /** What the thread is blocked on (a lock key or a handoff object), null when running. */
+    /**
+     * What the thread last waited for or asked for (a lock key or a handoff object); a wait only
+     * while {@link #waiting}. Kept after the wait ends, so a thread that takes the same lock again
+     * does not store it again: a reference store into an old object costs G1's write barrier (a
+     * StoreLoad fence) when the card is clean, twice per lock when this was set and cleared.
+     * Read it through {@link #waitingFor()}.
+     */
     public Object waitObj;
+    /** The thread is blocked (or about to block) on {@link #waitObj}. */
+    public boolean waiting;
     /** Lock wait: mode; handoff wait: Hooks.SIDE_* + 16. */
     public int waitCode;
     public int waitSite;
@@ -154,6 +167,11 @@ public final class ThreadState {
 
     public ThreadState(Thread thread) {
         this.thread = thread;
+    }
+
+    /** What the thread is blocked on (a lock key or a handoff object), null when running. */
+    public Object waitingFor() {
+        return waiting ? waitObj : null;
     }
 
     /** Index of the topmost held entry for key and mode, or -1. */
