@@ -105,6 +105,7 @@ final class Analyzer {
             results.add(mayLock(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results);
+        if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();
         List<StaticCheck> others = new ArrayList<>();
@@ -132,6 +133,32 @@ final class Analyzer {
                 .thenComparingInt(f -> f.location().column())
                 .thenComparing(Finding::ruleId));
         return out;
+    }
+
+    /**
+     * Hidden, for measuring the engine's reach on a tree ({@code -Dlockcheck.acquisitions}): the
+     * acquisitions the flow saw, per lock and mode, as direct ones (the operation in the body) and
+     * ones reached through a call, printed to stderr. Not part of any report.
+     */
+    static final String ACQUISITIONS_PROPERTY = "lockcheck.acquisitions";
+
+    private static void printAcquisitions(List<BodyResult> results) {
+        java.util.TreeMap<String, int[]> counts = new java.util.TreeMap<>();
+        for (BodyResult r : results) {
+            for (Obs o : r.obs()) {
+                if (o instanceof Obs.Acquire a) counts.computeIfAbsent(a.ref().id().qualified() + " " + a.ref().mode(), k -> new int[2])[a.direct() ? 0 : 1]++;
+            }
+        }
+        int direct = 0;
+        int through = 0;
+        StringBuilder out = new StringBuilder("acquisitions seen (direct, through a call) per lock and mode:\n");
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            direct += e.getValue()[0];
+            through += e.getValue()[1];
+            out.append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\t').append(e.getKey()).append('\n');
+        }
+        out.append(direct).append('\t').append(through).append("\ttotal\n");
+        System.err.print(out);
     }
 
     /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
