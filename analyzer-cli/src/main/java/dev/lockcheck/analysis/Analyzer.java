@@ -235,7 +235,9 @@ final class Analyzer {
         // remembered on the node: the prefilter's rounds ask again for every body already parsed
         Node code = b.code();
         if (code.containsData(MAY_LOCK)) return code.getData(MAY_LOCK);
+        // a try-with-resources may open a lock handle (try (Unlock u = reading()) {...})
         boolean may = code.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                || n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()
                 || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
         code.setData(MAY_LOCK, may);
         return may;

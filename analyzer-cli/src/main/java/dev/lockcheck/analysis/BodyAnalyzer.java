@@ -46,6 +46,7 @@ import dev.lockcheck.analysis.knowledge.Handoffs;
 import dev.lockcheck.analysis.knowledge.LockApis;
 import dev.lockcheck.analysis.knowledge.LockApis.Family;
 import dev.lockcheck.analysis.knowledge.LockApis.Op;
+import dev.lockcheck.analysis.knowledge.LockHandles;
 import dev.lockcheck.analysis.knowledge.SyncCallbacks;
 import dev.lockcheck.model.LockMode;
 import dev.lockcheck.report.TraceStep;
@@ -141,11 +142,19 @@ final class BodyAnalyzer {
     private Node lastStampCall;
     private Held lastStampHeld;
 
+    /** Boolean parameters of this body fixed by the caller ({@link Summaries#variant}): their tests take one branch. */
+    private final Map<String, Boolean> assumed;
+
     BodyAnalyzer(Resolver resolver, Summaries summaries, Body body) {
+        this(resolver, summaries, body, Map.of());
+    }
+
+    BodyAnalyzer(Resolver resolver, Summaries summaries, Body body, Map<String, Boolean> assumed) {
         this.resolver = resolver;
         this.summaries = summaries;
         this.body = body;
         this.file = body.file().source().relPath();
+        this.assumed = assumed;
     }
 
     BodyResult run() {
@@ -369,8 +378,20 @@ final class BodyAnalyzer {
                 normal = null;
                 entry = st;
             } else {
-                normal = stmt(ts.getTryBlock(), entry);
-                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+                // a lock a resource's opening left held is the resource's: closing it at the end
+                // of the block (normally or not) releases it (try (AutoCloseableLock l = x.acquire()))
+                List<Held> handles = ts.getResources().isEmpty() ? List.of() : newHolds(st, entry);
+                List<FinRelease> closes = new ArrayList<>();
+                for (Held h : handles) closes.add(new FinRelease(h.ref().id(), h.ref().mode()));
+                if (!closes.isEmpty()) frames.push(new Frame(closes, entry.held));
+                try {
+                    normal = closeAll(stmt(ts.getTryBlock(), entry), handles);
+                } finally {
+                    if (!closes.isEmpty()) frames.pop();
+                }
+                State closed = closeAll(entry, handles);
+                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), closed));
+                entry = closed;
             }
         } finally {
             if (hasFinally) frames.pop();
@@ -378,6 +399,24 @@ final class BodyAnalyzer {
         if (!hasFinally) return normal;
         State fin = stmt(ts.getFinallyBlock().get(), normal != null ? normal : entry);
         return normal == null ? null : fin;
+    }
+
+    /** The holds {@code after} has that {@code before} did not (by acquisition, most recent last). */
+    private static List<Held> newHolds(State before, State after) {
+        List<Held> out = new ArrayList<>();
+        for (Held h : after.held) {
+            boolean old = false;
+            for (Held b : before.held) old |= b == h;
+            if (!old) out.add(h);
+        }
+        return out;
+    }
+
+    /** The state after the resources holding {@code handles} are closed. */
+    private static State closeAll(State st, List<Held> handles) {
+        if (st == null) return null;
+        for (int i = handles.size() - 1; i >= 0; i--) st = orSelf(st.release(handles.get(i).ref(), false), st);
+        return st;
     }
 
     /** The releases a finally block performs: direct ones, and those of the helpers it calls. */
@@ -396,6 +435,14 @@ final class BodyAnalyzer {
                         continue;
                     }
                 }
+                LockApis.Row hrow = handleRow(scope, name, argc);
+                if (hrow != null && hrow.op() == Op.RELEASE) {
+                    LockRef ref = resolver.viewRef(scope);
+                    if (ref != null) {
+                        out.add(new FinRelease(ref.id(), ref.mode()));
+                        continue;
+                    }
+                }
                 LockApis.Row srow = LockApis.match(Family.STAMPED, name, argc);
                 if (srow != null && srow.op() == Op.RELEASE) {
                     LockId id = resolver.stampedOf(scope);
@@ -406,7 +453,7 @@ final class BodyAnalyzer {
                 }
             }
             for (MethodInfo m : resolver.resolveCall(mc)) {
-                for (LockId id : summaries.of(m).releases()) out.add(new FinRelease(id, null));
+                for (LockId id : releasesAt(mc, m)) out.add(new FinRelease(id, null));
             }
         }
         return out;
@@ -469,6 +516,8 @@ final class BodyAnalyzer {
             Branches b = cond(u.getExpression(), st);
             return new Branches(b.whenFalse, b.whenTrue);
         }
+        Boolean fixed = assumedValue(e);
+        if (fixed != null) return fixed ? new Branches(st, null) : new Branches(null, st);
         Branches guard = holdCountTest(e, st);
         if (guard != null) return guard;
         if (e instanceof BinaryExpr be) {
@@ -505,6 +554,44 @@ final class BodyAnalyzer {
         Held cand = candidate(e, s);
         if (cand != null && s != null) return new Branches(s.acquire(cand), s);
         return new Branches(s, s);
+    }
+
+    /** The value the caller gave a boolean parameter tested here ({@code if (isWrite)}), or null. */
+    private Boolean assumedValue(Expression e) {
+        if (assumed.isEmpty() || !(e instanceof NameExpr n)) return null;
+        Boolean v = assumed.get(n.getNameAsString());
+        if (v == null) return null;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        return d != null && d.declNode() instanceof com.github.javaparser.ast.body.Parameter p
+                && p.getParentNode().orElse(null) == body.owner() ? v : null;
+    }
+
+    /**
+     * The summary of a callee at this call: when an argument is a boolean constant given to a
+     * parameter the callee branches on ({@code doLock(false)}), the summary of that branch.
+     */
+    private Summary summaryAt(MethodCallExpr mc, MethodInfo m) {
+        for (int i = 0; i < mc.getArguments().size() && i < m.arity; i++) {
+            if (strip(mc.getArgument(i)) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b
+                    && "boolean".equals(m.paramTypes.get(i)) && branchesOn(m, i)) {
+                return summaries.variant(m, i, b.getValue());
+            }
+        }
+        return summaries.of(m);
+    }
+
+    /** Whether a method tests its boolean parameter directly ({@code if (write)}, {@code write ? a : b}). */
+    private static boolean branchesOn(MethodInfo m, int i) {
+        if (m.body == null) return false;
+        String name = m.decl.getParameter(i).getNameAsString();
+        return m.body.findFirst(Expression.class, x -> {
+            Expression c = x instanceof com.github.javaparser.ast.expr.ConditionalExpr ce ? ce.getCondition()
+                    : x.getParentNode().orElse(null) instanceof IfStmt is && is.getCondition() == x ? x : null;
+            if (c == null) return false;
+            c = strip(c);
+            if (c instanceof UnaryExpr u) c = strip(u.getExpression());
+            return c instanceof NameExpr n && n.getNameAsString().equals(name);
+        }).isPresent();
     }
 
     /** The hold a condition's truth gives: a try-acquire call just evaluated, or a variable bound to one. */
@@ -612,11 +699,21 @@ final class BodyAnalyzer {
                 LockId id = resolver.stampedOf(scope);
                 if (id != null) return stampOp(mc, id, resolver.instanceOf(scope), srow, args(mc, st));
             }
+            LockApis.Row hrow = handleRow(scope, name, argc);
+            if (hrow != null) {
+                LockRef ref = resolver.viewRef(scope);
+                if (ref != null) return lockOp(mc, ref, resolver.instanceOf(scope), hrow, args(mc, st));
+            }
             if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
             st = eval(scope, st);
         }
         st = args(mc, st);
         if (st == null) return null;
+        List<Resolver.ManagedLock> managed = resolver.managedLocks(mc);
+        if (managed != null) {
+            for (Resolver.ManagedLock m : managed) st = lockOp(mc, m.ref(), m.instance(), ACQUIRE_ROW, st);
+            return st;
+        }
 
         Handoffs.Row h = null;
         String receiverType = null;
@@ -647,12 +744,22 @@ final class BodyAnalyzer {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
             Set<LockId> released = new HashSet<>();
-            for (MethodInfo m : callees) released.addAll(summaries.of(m).releases());
+            for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
             throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    private static final LockApis.Row ACQUIRE_ROW = LockApis.match(Family.LOCK_VIEW, "lock", 0);
+
+    /** What a call on a lock handle of {@link LockHandles} does ({@code readLock.acquire()}), as a Lock row; null if none. */
+    private LockApis.Row handleRow(Expression scope, String name, int argc) {
+        if (!LockHandles.isHandleMethod(name)) return null;
+        String type = resolver.typeOf(scope);
+        LockHandles.HandleRow row = type == null ? null : LockHandles.handle(resolver.index().selfAndSupers(type), name, argc);
+        return row == null ? null : new LockApis.Row(Family.LOCK_VIEW, name, argc, row.op(), null);
     }
 
     /** A put into a queue created unbounded ({@code new LinkedBlockingQueue<>()}) never waits. */
@@ -815,7 +922,8 @@ final class BodyAnalyzer {
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
         for (MethodInfo m : callees) {
-            Summary s = summaries.of(m);
+            Summary s = summaryAt(mc, m);
+            Substitution sub = new Substitution(resolver, mc, m, receiver);
             if (silent == 0) {
                 frontier.addAll(s.frontier());
                 if (holdsLock(st)) summaries.need(s.frontier());
@@ -824,9 +932,11 @@ final class BodyAnalyzer {
             TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
+                Substitution.Subst su = e instanceof Obs.Acquire a ? sub.lock(a.ref(), a.instance()) : null;
+                if (e instanceof Obs.Acquire && su == null) continue; // a lock this caller cannot name
                 // guarded by the lock's own hold count: it does not happen for a caller holding the lock
-                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(a.ref())) continue;
-                Set<LockId> rb = e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore();
+                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
+                Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
                 List<Held> held = without(st.held, rb);
                 List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
                 via.add(call);
@@ -834,17 +944,20 @@ final class BodyAnalyzer {
                 Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
                 for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
                 Obs x = e instanceof Obs.Acquire a
-                        ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
-                        Resolver.rebase(a.instance(), receiver), a.unlessHeld() || st.notHeld.contains(a.ref()))
+                        ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
+                        su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
                 // a hold-count-guarded acquisition that runs here is kept for the checks even with
                 // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
                 record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
             }
-            releases.addAll(s.releases());
+            releases.addAll(substituted(sub, s.releases()));
             List<Held> mine = new ArrayList<>();
-            for (Held h : s.exitHeld()) mine.add(new Held(h.ref(), mc, Op.ACQUIRE, Resolver.rebase(h.instance(), receiver)));
+            for (Held h : s.exitHeld()) {
+                Substitution.Subst su = sub.lock(h.ref(), h.instance());
+                if (su != null) mine.add(new Held(su.ref(), mc, Op.ACQUIRE, su.instance()));
+            }
             if (exitHeld == null) {
                 exitHeld = mine;
             } else {
@@ -858,6 +971,23 @@ final class BodyAnalyzer {
         st = st.releaseAll(releases);
         if (exitHeld != null) for (Held h : exitHeld) st = st.acquire(h);
         return st;
+    }
+
+    /** The locks a callee releases without acquiring them, as this call site names them. */
+    private Set<LockId> releasesAt(MethodCallExpr mc, MethodInfo m) {
+        Set<LockId> r = summaries.of(m).releases();
+        if (r.isEmpty()) return r;
+        return substituted(new Substitution(resolver, mc, m, receiverPath(mc)), r);
+    }
+
+    private static Set<LockId> substituted(Substitution sub, Set<LockId> ids) {
+        if (ids.isEmpty()) return ids;
+        Set<LockId> out = new LinkedHashSet<>();
+        for (LockId id : ids) {
+            LockId x = sub.id(id);
+            if (x != null) out.add(x);
+        }
+        return out;
     }
 
     /** The object a call runs on, as a path from this body: "this" for an implicit, this. or super. call. */
