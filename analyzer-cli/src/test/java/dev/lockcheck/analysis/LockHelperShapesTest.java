@@ -179,6 +179,39 @@ class LockHelperShapesTest {
     }
 
     @Test
+    void methodAssertingItsCallerHoldsTheLock_ordersNothingAgainstIt() {
+        // HDFS BlockManagerSafeMode.incrementSafeBlockCount: synchronized, asserts the namesystem
+        // write lock is held, and reads under it: the read is a re-entry, not monitor -> lock
+        new Fixture(dir)
+                .file("Ns.java",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "class Ns {",
+                "    private final ReentrantReadWriteLock fsLock = new ReentrantReadWriteLock();",
+                "    boolean hasWriteLock() { return fsLock.isWriteLockedByCurrentThread(); }",
+                "    void readLock() { fsLock.readLock().lock(); }",
+                "    void readUnlock() { fsLock.readLock().unlock(); }",
+                "    void writeLock() { fsLock.writeLock().lock(); }",
+                "    void writeUnlock() { fsLock.writeLock().unlock(); }",
+                "    int listing() { readLock(); try { return 1; } finally { readUnlock(); } }",
+                "}")
+                .file("SafeMode.java",
+                "class SafeMode {",
+                "    private final Ns ns = new Ns();",
+                "    private int safe;",
+                "    synchronized void increment() {",
+                "        assert ns.hasWriteLock();",
+                "        safe += ns.listing();",
+                "    }",
+                "    synchronized int tip() { return safe; }",
+                "    void monitor() {",
+                "        ns.writeLock();",
+                "        try { tip(); } finally { ns.writeUnlock(); }",
+                "    }",
+                "}")
+                .assertClean();
+    }
+
+    @Test
     @Disabled("known miss: a boolean argument the caller does not know keeps neither branch's lock "
             + "(the must-join drops it); the contract's \"read or write\" needs a mode that is either")
     void doLockWithUnknownArgument_keepsReadOrWrite() {
