@@ -238,7 +238,7 @@ final class Analyzer {
         // a try-with-resources may open a lock handle (try (Unlock u = reading()) {...})
         boolean may = code.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
                 || n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()
-                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc))).isPresent();
         code.setData(MAY_LOCK, may);
         return may;
     }
@@ -249,6 +249,14 @@ final class Analyzer {
     private static boolean lockish(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         return n.contains("lock") || n.contains("acquire");
+    }
+
+    /** Names of helpers that run a lambda under a lock: {@code withRead(() -> ...)}, {@code underWriteLock(...)}. */
+    private static boolean runsUnderLock(com.github.javaparser.ast.expr.MethodCallExpr mc) {
+        if (mc.getArguments().stream().noneMatch(a -> a instanceof LambdaExpr)) return false;
+        String n = mc.getNameAsString().toLowerCase(java.util.Locale.ROOT);
+        return n.contains("read") || n.contains("write") || n.contains("guard") || n.contains("exclusive")
+                || n.contains("shared") || n.contains("critical") || n.startsWith("with") || n.startsWith("under");
     }
 
     /** Which call of a trace was guessed, for the message of a finding it made a warning. */

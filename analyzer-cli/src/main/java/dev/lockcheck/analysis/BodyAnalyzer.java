@@ -738,6 +738,10 @@ final class BodyAnalyzer {
             return st;
         }
 
+        int fn = functionalParameter(scope);
+        if (fn >= 0) {
+            record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
+        }
         List<MethodInfo> callees = resolver.resolveCall(mc);
         if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
@@ -750,6 +754,49 @@ final class BodyAnalyzer {
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    /** Functional interfaces whose one method runs the caller's code: a parameter of these types is a callback. */
+    private static final Set<String> FUNCTIONAL = Set.of(
+            "Runnable", "Callable", "Supplier", "Consumer", "BiConsumer", "Function", "BiFunction", "Predicate",
+            "BiPredicate", "UnaryOperator", "BinaryOperator", "IntSupplier", "LongSupplier", "BooleanSupplier",
+            "DoubleSupplier", "IntFunction", "ToIntFunction", "ToLongFunction", "IntConsumer", "LongConsumer",
+            "CheckedRunnable", "CheckedSupplier", "ThrowingRunnable", "ThrowingSupplier");
+
+    /** The index of this method's parameter {@code scope} names when it is a callback ({@link #FUNCTIONAL}); -1 otherwise. */
+    private int functionalParameter(Expression scope) {
+        if (!(scope instanceof NameExpr n) || !(body.owner() instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) return -1;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        if (d == null || !(d.declNode() instanceof com.github.javaparser.ast.body.Parameter p) || p.getParentNode().orElse(null) != cd) return -1;
+        if (!FUNCTIONAL.contains(ProjectIndex.simple(p.getType()))) return -1;
+        return Resolver.parameterIndex(p);
+    }
+
+    /**
+     * A callee runs the lambda given at {@code inv.param()} while holding {@code inv.held()}: walk
+     * that lambda here with those locks (as this call site names them) added to ours. A callback
+     * this body only passes on ({@code inLock(lock, body)} in {@code withRead(body)}) becomes this
+     * body's own invocation, for its callers.
+     */
+    private void invokeArgument(MethodCallExpr mc, Substitution sub, Obs.Invoke inv, State st) {
+        if (inv.param() >= mc.getArguments().size() || silent > 0) return;
+        State in = st;
+        for (Held h : inv.held()) {
+            Substitution.Subst su = sub.lock(h.ref(), h.instance());
+            if (su != null) in = in.acquire(new Held(su.ref(), mc, Op.ACQUIRE, su.instance()));
+        }
+        Expression arg = strip(mc.getArgument(inv.param()));
+        if (arg instanceof LambdaExpr le) {
+            inlineLambda(le, in);
+        } else {
+            int fn = functionalParameter(arg);
+            if (fn >= 0) {
+                List<TraceStep> via = new ArrayList<>();
+                via.add(step(mc, "passes " + arg + " to " + mc.getNameAsString() + "()"));
+                via.addAll(inv.via());
+                record(new Obs.Invoke(in.held, fn, mc, List.copyOf(via)), false);
+            }
+        }
     }
 
     private static final LockApis.Row ACQUIRE_ROW = LockApis.match(Family.LOCK_VIEW, "lock", 0);
@@ -932,6 +979,10 @@ final class BodyAnalyzer {
             TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
+                if (e instanceof Obs.Invoke inv) {
+                    invokeArgument(mc, sub, inv, st);
+                    continue;
+                }
                 Substitution.Subst su = e instanceof Obs.Acquire a ? sub.lock(a.ref(), a.instance()) : null;
                 if (e instanceof Obs.Acquire && su == null) continue; // a lock this caller cannot name
                 // guarded by the lock's own hold count: it does not happen for a caller holding the lock
@@ -1038,6 +1089,10 @@ final class BodyAnalyzer {
             key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
         } else if (o instanceof Obs.Block b) {
             key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+        } else if (o instanceof Obs.Invoke i) {
+            StringBuilder k = new StringBuilder("I|").append(i.param());
+            for (Held h : i.held()) k.append('|').append(h.ref()).append('@').append(h.instance());
+            key = k.toString();
         } else {
             return;
         }
