@@ -1204,6 +1204,7 @@ final class BodyAnalyzer {
         // (only for types of the sources: "every Object" or "every Deque" is no lock class)
         String type = resolver.typeOf(x);
         TypeInfo ot = type == null ? null : resolver.index().firstBySimpleName(type, body.file());
+        if (ot == null && summaries.unparsed(type)) return new LockId(type, type, "this", null); // a type of the sources the prefilter left out
         return ot == null ? null : new LockId(ot.qualifiedName, ot.simpleName, "this", null);
     }
 

@@ -330,6 +330,8 @@ public final class Resolver {
             FieldInfo f = fieldOf(fa);
             return f == null ? null : fieldLock(f, depth);
         }
+        LockVal family = familyLock(e);
+        if (family != null) return family;
         if (e instanceof MethodCallExpr mc && mc.getArguments().isEmpty()) {
             String m = mc.getNameAsString();
             if (mc.getScope().isPresent()
@@ -486,6 +488,55 @@ public final class Resolver {
         return null;
     }
 
+    // ---------------------------------------------------------------- lock families
+
+    /** Calls that hand out one element of a map, list or Guava Striped of locks. */
+    private static final Set<String> FAMILY_GETTERS = Set.of("get", "computeIfAbsent", "getOrDefault", "getAt");
+
+    /**
+     * A lock kept in a map, list, array or Guava {@code Striped} ({@code locks.computeIfAbsent(k, x ->
+     * new ReentrantReadWriteLock())}, {@code stripes.get(i)}, {@code locks[i]}): one lock of the
+     * family the container field names ({@code Table.locks[]}). Which element it is, is the
+     * instance ({@link #familyKey}).
+     */
+    private LockVal familyLock(Expression e) {
+        Expression container;
+        if (e instanceof MethodCallExpr mc && mc.getScope().isPresent() && !mc.getArguments().isEmpty()
+                && FAMILY_GETTERS.contains(mc.getNameAsString())) {
+            container = mc.getScope().get();
+        } else if (e instanceof ArrayAccessExpr aa) {
+            container = aa.getName();
+        } else {
+            return null;
+        }
+        FieldInfo f = container instanceof NameExpr n && findLocal(n.getNameAsString(), n) == null ? findField(n.getNameAsString(), n)
+                : container instanceof FieldAccessExpr fa ? fieldOf(fa) : null;
+        if (f == null) return null;
+        Type t = f.decl.getType();
+        Type element = null;
+        if (e instanceof ArrayAccessExpr) {
+            if (t.isArrayType()) element = t.asArrayType().getComponentType();
+        } else if (t.isClassOrInterfaceType() && t.asClassOrInterfaceType().getTypeArguments().isPresent()) {
+            NodeList<Type> args = t.asClassOrInterfaceType().getTypeArguments().get();
+            String c = t.asClassOrInterfaceType().getNameAsString();
+            if (c.endsWith("Map") && args.size() == 2) element = args.get(1);
+            else if ((c.endsWith("List") || c.equals("Striped")) && args.size() == 1) element = args.get(0);
+        }
+        ObjKind k = element == null ? null : LockApis.objKind(ProjectIndex.simple(element));
+        if (k == null) return null;
+        return objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name + "[]", baseKind(k)), k);
+    }
+
+    /** The instance of a family element: the container's path and the key's ({@code this.locks[~id@12]}), null when unknown. */
+    private String familyKey(Expression e) {
+        Expression container = e instanceof MethodCallExpr mc ? mc.getScope().orElse(null) : e instanceof ArrayAccessExpr aa ? aa.getName() : null;
+        Expression key = e instanceof MethodCallExpr mc ? mc.getArgument(0) : e instanceof ArrayAccessExpr aa ? aa.getIndex() : null;
+        String base = container == null ? null : objPath(container);
+        String k = key == null ? null : objPath(key);
+        if (base == null || k == null) return null;
+        return (k.startsWith("~") && !base.startsWith("~") ? "~" : "") + base + "[" + k + "]";
+    }
+
     /** The fields whose lock this thread is working out (a cycle of field initialisers ends there). */
     private final ThreadLocal<Set<FieldInfo>> openFields =
             ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
@@ -532,6 +583,7 @@ public final class Resolver {
             if (f == null) return null;
             return fieldInstance(f, f.isStatic ? "" : objPath(fa.getScope()), depth);
         }
+        if ((e instanceof MethodCallExpr || e instanceof ArrayAccessExpr) && familyLock(e) != null) return familyKey(e);
         if (e instanceof MethodCallExpr mc) {
             if (mc.getArguments().isEmpty() && VIEW_GETTERS.contains(mc.getNameAsString())) {
                 return mc.getScope().map(sc -> instanceOf(sc, depth + 1)).orElse(null);

@@ -117,7 +117,7 @@ class LockHandleShapesTest {
     }
 
     @Test
-    void dataNodeLockManager_readThenWriteOfTheSameKey_isUpgrade() {
+    void dataNodeLockManager_readThenWriteOfTheSameKey_isUpgrade_anotherKeyIsDynamicOrder() {
         new Fixture(dir)
                 .file("Dataset.java",
                 "import org.apache.hadoop.hdfs.server.common.AutoCloseDataSetLock;",
@@ -130,7 +130,7 @@ class LockHandleShapesTest {
                 "            try (AutoCloseDataSetLock w = lockManager.writeLock(LockLevel.BLOCK_POOl, bpid)) {   // expect: LC002",
                 "                System.out.println(bpid);",
                 "            }",
-                "            try (AutoCloseDataSetLock w = lockManager.writeLock(LockLevel.BLOCK_POOl, other)) {  // another key",
+                "            try (AutoCloseDataSetLock w = lockManager.writeLock(LockLevel.BLOCK_POOl, other)) {  // expect: LC007",
                 "                System.out.println(other);",
                 "            }",
                 "        }",
