@@ -158,6 +158,15 @@ final class Analyzer {
             out.append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\t').append(e.getKey()).append('\n');
         }
         out.append(direct).append('\t').append(through).append("\ttotal\n");
+        java.util.TreeMap<String, int[]> sites = new java.util.TreeMap<>();
+        for (String site : BodyAnalyzer.HOLD_SITES) {
+            String[] parts = site.split("\\|");
+            sites.computeIfAbsent(parts[1], k -> new int[2])[parts[2].equals("direct") ? 0 : 1]++;
+        }
+        out.append("sites where the flow starts holding a lock (direct, through a call that returns holding it):\n");
+        for (Map.Entry<String, int[]> e : sites.entrySet()) {
+            out.append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\t').append(e.getKey()).append('\n');
+        }
         System.err.print(out);
     }
 

@@ -116,6 +116,19 @@ final class BodyAnalyzer {
     private record Branches(State whenTrue, State whenFalse) {
     }
 
+    /**
+     * Hidden measure ({@code -Dlockcheck.acquisitions}, printed by {@link Analyzer}): the distinct
+     * sites where the flow starts holding a lock, as "file:line:column|lock mode|direct or call".
+     */
+    static final Set<String> HOLD_SITES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final boolean COUNTING = System.getProperty("lockcheck.acquisitions") != null;
+
+    private void countHold(Node at, LockRef ref, boolean direct) {
+        if (!COUNTING || silent > 0) return;
+        HOLD_SITES.add(file + ":" + line(at) + ":" + at.getBegin().map(p -> p.column).orElse(0) + "|" + ref.id().qualified()
+                + " " + ref.mode() + "|" + (direct ? "direct" : "call"));
+    }
+
     private final Resolver resolver;
     private final Summaries summaries;
     private final Body body;
@@ -166,6 +179,7 @@ final class BodyAnalyzer {
             record(new Obs.Acquire(List.of(), h.ref(), Op.ACQUIRE, false, md.getName(),
                     List.of(step(md.getName(), "enters synchronized method " + md.getNameAsString() + "()")), Set.of(), h.instance()), true);
             start = start.acquire(h);
+            countHold(md, h.ref(), true);
         }
         State end;
         if (body.code() instanceof BlockStmt b) {
@@ -261,6 +275,7 @@ final class BodyAnalyzer {
             // a break (or a switch expression's yield) out of the block releases the monitor on its way
             List<State> targets = breaks.peek();
             int before = targets == null ? 0 : targets.size();
+            countHold(ss, h.ref(), true);
             State end = stmt(ss.getBody(), st.acquire(h));
             if (targets != null) {
                 for (int i = before; i < targets.size(); i++) {
@@ -853,6 +868,7 @@ final class BodyAnalyzer {
                         st.notHeld.contains(ref)), true);
                 Held h = new Held(ref, mc, Op.ACQUIRE, instance);
                 checkInsideTry(h);
+                countHold(mc, ref, true);
                 return st.acquire(h);
             }
             case TRY, TIMED_TRY -> {
@@ -882,6 +898,7 @@ final class BodyAnalyzer {
                 checkInsideTry(h);
                 lastStampCall = mc;
                 lastStampHeld = h;
+                countHold(mc, ref, true);
                 return st.acquire(h);
             }
             case TRY, TIMED_TRY -> {
@@ -1020,7 +1037,10 @@ final class BodyAnalyzer {
             releasedAnywhere.add(id);
         }
         st = st.releaseAll(releases);
-        if (exitHeld != null) for (Held h : exitHeld) st = st.acquire(h);
+        if (exitHeld != null) for (Held h : exitHeld) {
+            countHold(mc, h.ref(), false);
+            st = st.acquire(h);
+        }
         return st;
     }
 
