@@ -835,15 +835,42 @@ final class BodyAnalyzer {
 
     private State args(MethodCallExpr mc, State st) {
         boolean inline = SyncCallbacks.runsArgumentInline(mc.getNameAsString());
+        Held bin = inline ? binLock(mc, st) : null;
         for (Expression a : mc.getArguments()) {
             if (st == null) return null;
             if (inline && a instanceof LambdaExpr le) {
-                inlineLambda(le, st);
+                inlineLambda(le, bin == null ? st : st.acquire(bin));
             } else {
                 st = eval(a, st);
             }
         }
         return st;
+    }
+
+    /** The map methods whose mapping function runs holding the lock of the key's bin. */
+    private static final Set<String> BIN_LOCKING = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
+
+    /**
+     * {@code map.compute*(k, fn)} / {@code merge} on a {@code ConcurrentHashMap} field runs {@code fn}
+     * holding the monitor of the key's bin: one lock of the family the map names (its bins). The
+     * call acquires it (a monitor held here orders before the map), and the function runs under it
+     * (a monitor taken inside orders after the map). Returns that hold, or null for any other call.
+     */
+    private Held binLock(MethodCallExpr mc, State st) {
+        if (!BIN_LOCKING.contains(mc.getNameAsString()) || mc.getScope().isEmpty() || st == null) return null;
+        Expression scope = strip(mc.getScope().get());
+        String type = resolver.typeOf(scope);
+        if (!"ConcurrentHashMap".equals(type) && !"ConcurrentMap".equals(type)) return null;
+        ProjectIndex.FieldInfo f = scope instanceof NameExpr n && resolver.findLocal(n.getNameAsString(), n) == null
+                ? resolver.findField(n.getNameAsString(), n)
+                : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa ? resolver.fieldOf(fa) : null;
+        if (f == null) return null;
+        LockRef ref = new LockRef(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name + ".bin", null), LockMode.MONITOR);
+        Held h = new Held(ref, mc, Op.ACQUIRE, null);
+        record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
+                List.of(step(mc, mc.getNameAsString() + "() locks the key's bin of " + f.name + " while its function runs")),
+                Set.copyOf(releasedNotHeld), null), true);
+        return h;
     }
 
     /** A lambda run on this thread before the call returns: its body sees what the caller holds. */
