@@ -105,6 +105,7 @@ final class Analyzer {
             results.add(mayLock(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results);
+        if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();
         List<StaticCheck> others = new ArrayList<>();
@@ -132,6 +133,41 @@ final class Analyzer {
                 .thenComparingInt(f -> f.location().column())
                 .thenComparing(Finding::ruleId));
         return out;
+    }
+
+    /**
+     * Hidden, for measuring the engine's reach on a tree ({@code -Dlockcheck.acquisitions}): the
+     * acquisitions the flow saw, per lock and mode, as direct ones (the operation in the body) and
+     * ones reached through a call, printed to stderr. Not part of any report.
+     */
+    static final String ACQUISITIONS_PROPERTY = "lockcheck.acquisitions";
+
+    private static void printAcquisitions(List<BodyResult> results) {
+        java.util.TreeMap<String, int[]> counts = new java.util.TreeMap<>();
+        for (BodyResult r : results) {
+            for (Obs o : r.obs()) {
+                if (o instanceof Obs.Acquire a) counts.computeIfAbsent(a.ref().id().qualified() + " " + a.ref().mode(), k -> new int[2])[a.direct() ? 0 : 1]++;
+            }
+        }
+        int direct = 0;
+        int through = 0;
+        StringBuilder out = new StringBuilder("acquisitions seen (direct, through a call) per lock and mode:\n");
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            direct += e.getValue()[0];
+            through += e.getValue()[1];
+            out.append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\t').append(e.getKey()).append('\n');
+        }
+        out.append(direct).append('\t').append(through).append("\ttotal\n");
+        java.util.TreeMap<String, int[]> sites = new java.util.TreeMap<>();
+        for (String site : BodyAnalyzer.HOLD_SITES) {
+            String[] parts = site.split("\\|");
+            sites.computeIfAbsent(parts[1], k -> new int[2])[parts[2].equals("direct") ? 0 : 1]++;
+        }
+        out.append("sites where the flow starts holding a lock (direct, through a call that returns holding it):\n");
+        for (Map.Entry<String, int[]> e : sites.entrySet()) {
+            out.append(e.getValue()[0]).append('\t').append(e.getValue()[1]).append('\t').append(e.getKey()).append('\n');
+        }
+        System.err.print(out);
     }
 
     /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
@@ -208,8 +244,10 @@ final class Analyzer {
         // remembered on the node: the prefilter's rounds ask again for every body already parsed
         Node code = b.code();
         if (code.containsData(MAY_LOCK)) return code.getData(MAY_LOCK);
+        // a try-with-resources may open a lock handle (try (Unlock u = reading()) {...})
         boolean may = code.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
-                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && lockish(mc.getNameAsString())).isPresent();
+                || n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc))).isPresent();
         code.setData(MAY_LOCK, may);
         return may;
     }
@@ -220,6 +258,14 @@ final class Analyzer {
     private static boolean lockish(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         return n.contains("lock") || n.contains("acquire");
+    }
+
+    /** Names of helpers that run a lambda under a lock: {@code withRead(() -> ...)}, {@code underWriteLock(...)}. */
+    private static boolean runsUnderLock(com.github.javaparser.ast.expr.MethodCallExpr mc) {
+        if (mc.getArguments().stream().noneMatch(a -> a instanceof LambdaExpr)) return false;
+        String n = mc.getNameAsString().toLowerCase(java.util.Locale.ROOT);
+        return n.contains("read") || n.contains("write") || n.contains("guard") || n.contains("exclusive")
+                || n.contains("shared") || n.contains("critical") || n.startsWith("with") || n.startsWith("under");
     }
 
     /** Which call of a trace was guessed, for the message of a finding it made a warning. */

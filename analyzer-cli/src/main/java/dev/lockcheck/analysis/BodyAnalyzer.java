@@ -46,6 +46,7 @@ import dev.lockcheck.analysis.knowledge.Handoffs;
 import dev.lockcheck.analysis.knowledge.LockApis;
 import dev.lockcheck.analysis.knowledge.LockApis.Family;
 import dev.lockcheck.analysis.knowledge.LockApis.Op;
+import dev.lockcheck.analysis.knowledge.LockHandles;
 import dev.lockcheck.analysis.knowledge.SyncCallbacks;
 import dev.lockcheck.model.LockMode;
 import dev.lockcheck.report.TraceStep;
@@ -115,6 +116,19 @@ final class BodyAnalyzer {
     private record Branches(State whenTrue, State whenFalse) {
     }
 
+    /**
+     * Hidden measure ({@code -Dlockcheck.acquisitions}, printed by {@link Analyzer}): the distinct
+     * sites where the flow starts holding a lock, as "file:line:column|lock mode|direct or call".
+     */
+    static final Set<String> HOLD_SITES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final boolean COUNTING = System.getProperty("lockcheck.acquisitions") != null;
+
+    private void countHold(Node at, LockRef ref, boolean direct) {
+        if (!COUNTING || silent > 0) return;
+        HOLD_SITES.add(file + ":" + line(at) + ":" + at.getBegin().map(p -> p.column).orElse(0) + "|" + ref.id().qualified()
+                + " " + ref.mode() + "|" + (direct ? "direct" : "call"));
+    }
+
     private final Resolver resolver;
     private final Summaries summaries;
     private final Body body;
@@ -141,11 +155,19 @@ final class BodyAnalyzer {
     private Node lastStampCall;
     private Held lastStampHeld;
 
+    /** Boolean parameters of this body fixed by the caller ({@link Summaries#variant}): their tests take one branch. */
+    private final Map<String, Boolean> assumed;
+
     BodyAnalyzer(Resolver resolver, Summaries summaries, Body body) {
+        this(resolver, summaries, body, Map.of());
+    }
+
+    BodyAnalyzer(Resolver resolver, Summaries summaries, Body body, Map<String, Boolean> assumed) {
         this.resolver = resolver;
         this.summaries = summaries;
         this.body = body;
         this.file = body.file().source().relPath();
+        this.assumed = assumed;
     }
 
     BodyResult run() {
@@ -157,6 +179,7 @@ final class BodyAnalyzer {
             record(new Obs.Acquire(List.of(), h.ref(), Op.ACQUIRE, false, md.getName(),
                     List.of(step(md.getName(), "enters synchronized method " + md.getNameAsString() + "()")), Set.of(), h.instance()), true);
             start = start.acquire(h);
+            countHold(md, h.ref(), true);
         }
         State end;
         if (body.code() instanceof BlockStmt b) {
@@ -252,6 +275,7 @@ final class BodyAnalyzer {
             // a break (or a switch expression's yield) out of the block releases the monitor on its way
             List<State> targets = breaks.peek();
             int before = targets == null ? 0 : targets.size();
+            countHold(ss, h.ref(), true);
             State end = stmt(ss.getBody(), st.acquire(h));
             if (targets != null) {
                 for (int i = before; i < targets.size(); i++) {
@@ -369,8 +393,20 @@ final class BodyAnalyzer {
                 normal = null;
                 entry = st;
             } else {
-                normal = stmt(ts.getTryBlock(), entry);
-                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), entry));
+                // a lock a resource's opening left held is the resource's: closing it at the end
+                // of the block (normally or not) releases it (try (AutoCloseableLock l = x.acquire()))
+                List<Held> handles = ts.getResources().isEmpty() ? List.of() : newHolds(st, entry);
+                List<FinRelease> closes = new ArrayList<>();
+                for (Held h : handles) closes.add(new FinRelease(h.ref().id(), h.ref().mode()));
+                if (!closes.isEmpty()) frames.push(new Frame(closes, entry.held));
+                try {
+                    normal = closeAll(stmt(ts.getTryBlock(), entry), handles);
+                } finally {
+                    if (!closes.isEmpty()) frames.pop();
+                }
+                State closed = closeAll(entry, handles);
+                for (CatchClause c : ts.getCatchClauses()) normal = State.join(normal, stmt(c.getBody(), closed));
+                entry = closed;
             }
         } finally {
             if (hasFinally) frames.pop();
@@ -378,6 +414,24 @@ final class BodyAnalyzer {
         if (!hasFinally) return normal;
         State fin = stmt(ts.getFinallyBlock().get(), normal != null ? normal : entry);
         return normal == null ? null : fin;
+    }
+
+    /** The holds {@code after} has that {@code before} did not (by acquisition, most recent last). */
+    private static List<Held> newHolds(State before, State after) {
+        List<Held> out = new ArrayList<>();
+        for (Held h : after.held) {
+            boolean old = false;
+            for (Held b : before.held) old |= b == h;
+            if (!old) out.add(h);
+        }
+        return out;
+    }
+
+    /** The state after the resources holding {@code handles} are closed. */
+    private static State closeAll(State st, List<Held> handles) {
+        if (st == null) return null;
+        for (int i = handles.size() - 1; i >= 0; i--) st = orSelf(st.release(handles.get(i).ref(), false), st);
+        return st;
     }
 
     /** The releases a finally block performs: direct ones, and those of the helpers it calls. */
@@ -396,6 +450,14 @@ final class BodyAnalyzer {
                         continue;
                     }
                 }
+                LockApis.Row hrow = handleRow(scope, name, argc);
+                if (hrow != null && hrow.op() == Op.RELEASE) {
+                    LockRef ref = resolver.viewRef(scope);
+                    if (ref != null) {
+                        out.add(new FinRelease(ref.id(), ref.mode()));
+                        continue;
+                    }
+                }
                 LockApis.Row srow = LockApis.match(Family.STAMPED, name, argc);
                 if (srow != null && srow.op() == Op.RELEASE) {
                     LockId id = resolver.stampedOf(scope);
@@ -406,7 +468,7 @@ final class BodyAnalyzer {
                 }
             }
             for (MethodInfo m : resolver.resolveCall(mc)) {
-                for (LockId id : summaries.of(m).releases()) out.add(new FinRelease(id, null));
+                for (LockId id : releasesAt(mc, m)) out.add(new FinRelease(id, null));
             }
         }
         return out;
@@ -469,6 +531,8 @@ final class BodyAnalyzer {
             Branches b = cond(u.getExpression(), st);
             return new Branches(b.whenFalse, b.whenTrue);
         }
+        Boolean fixed = assumedValue(e);
+        if (fixed != null) return fixed ? new Branches(st, null) : new Branches(null, st);
         Branches guard = holdCountTest(e, st);
         if (guard != null) return guard;
         if (e instanceof BinaryExpr be) {
@@ -505,6 +569,44 @@ final class BodyAnalyzer {
         Held cand = candidate(e, s);
         if (cand != null && s != null) return new Branches(s.acquire(cand), s);
         return new Branches(s, s);
+    }
+
+    /** The value the caller gave a boolean parameter tested here ({@code if (isWrite)}), or null. */
+    private Boolean assumedValue(Expression e) {
+        if (assumed.isEmpty() || !(e instanceof NameExpr n)) return null;
+        Boolean v = assumed.get(n.getNameAsString());
+        if (v == null) return null;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        return d != null && d.declNode() instanceof com.github.javaparser.ast.body.Parameter p
+                && p.getParentNode().orElse(null) == body.owner() ? v : null;
+    }
+
+    /**
+     * The summary of a callee at this call: when an argument is a boolean constant given to a
+     * parameter the callee branches on ({@code doLock(false)}), the summary of that branch.
+     */
+    private Summary summaryAt(MethodCallExpr mc, MethodInfo m) {
+        for (int i = 0; i < mc.getArguments().size() && i < m.arity; i++) {
+            if (strip(mc.getArgument(i)) instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b
+                    && "boolean".equals(m.paramTypes.get(i)) && branchesOn(m, i)) {
+                return summaries.variant(m, i, b.getValue());
+            }
+        }
+        return summaries.of(m);
+    }
+
+    /** Whether a method tests its boolean parameter directly ({@code if (write)}, {@code write ? a : b}). */
+    private static boolean branchesOn(MethodInfo m, int i) {
+        if (m.body == null) return false;
+        String name = m.decl.getParameter(i).getNameAsString();
+        return m.body.findFirst(Expression.class, x -> {
+            Expression c = x instanceof com.github.javaparser.ast.expr.ConditionalExpr ce ? ce.getCondition()
+                    : x.getParentNode().orElse(null) instanceof IfStmt is && is.getCondition() == x ? x : null;
+            if (c == null) return false;
+            c = strip(c);
+            if (c instanceof UnaryExpr u) c = strip(u.getExpression());
+            return c instanceof NameExpr n && n.getNameAsString().equals(name);
+        }).isPresent();
     }
 
     /** The hold a condition's truth gives: a try-acquire call just evaluated, or a variable bound to one. */
@@ -612,11 +714,21 @@ final class BodyAnalyzer {
                 LockId id = resolver.stampedOf(scope);
                 if (id != null) return stampOp(mc, id, resolver.instanceOf(scope), srow, args(mc, st));
             }
+            LockApis.Row hrow = handleRow(scope, name, argc);
+            if (hrow != null) {
+                LockRef ref = resolver.viewRef(scope);
+                if (ref != null) return lockOp(mc, ref, resolver.instanceOf(scope), hrow, args(mc, st));
+            }
             if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
             st = eval(scope, st);
         }
         st = args(mc, st);
         if (st == null) return null;
+        List<Resolver.ManagedLock> managed = resolver.managedLocks(mc);
+        if (managed != null) {
+            for (Resolver.ManagedLock m : managed) st = lockOp(mc, m.ref(), m.instance(), ACQUIRE_ROW, st);
+            return st;
+        }
 
         Handoffs.Row h = null;
         String receiverType = null;
@@ -641,18 +753,75 @@ final class BodyAnalyzer {
             return st;
         }
 
+        int fn = functionalParameter(scope);
+        if (fn >= 0) {
+            record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
+        }
         List<MethodInfo> callees = resolver.resolveCall(mc);
         if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
             Set<LockId> released = new HashSet<>();
-            for (MethodInfo m : callees) released.addAll(summaries.of(m).releases());
+            for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
             throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    /** Functional interfaces whose one method runs the caller's code: a parameter of these types is a callback. */
+    private static final Set<String> FUNCTIONAL = Set.of(
+            "Runnable", "Callable", "Supplier", "Consumer", "BiConsumer", "Function", "BiFunction", "Predicate",
+            "BiPredicate", "UnaryOperator", "BinaryOperator", "IntSupplier", "LongSupplier", "BooleanSupplier",
+            "DoubleSupplier", "IntFunction", "ToIntFunction", "ToLongFunction", "IntConsumer", "LongConsumer",
+            "CheckedRunnable", "CheckedSupplier", "ThrowingRunnable", "ThrowingSupplier");
+
+    /** The index of this method's parameter {@code scope} names when it is a callback ({@link #FUNCTIONAL}); -1 otherwise. */
+    private int functionalParameter(Expression scope) {
+        if (!(scope instanceof NameExpr n) || !(body.owner() instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) return -1;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        if (d == null || !(d.declNode() instanceof com.github.javaparser.ast.body.Parameter p) || p.getParentNode().orElse(null) != cd) return -1;
+        if (!FUNCTIONAL.contains(ProjectIndex.simple(p.getType()))) return -1;
+        return Resolver.parameterIndex(p);
+    }
+
+    /**
+     * A callee runs the lambda given at {@code inv.param()} while holding {@code inv.held()}: walk
+     * that lambda here with those locks (as this call site names them) added to ours. A callback
+     * this body only passes on ({@code inLock(lock, body)} in {@code withRead(body)}) becomes this
+     * body's own invocation, for its callers.
+     */
+    private void invokeArgument(MethodCallExpr mc, Substitution sub, Obs.Invoke inv, State st) {
+        if (inv.param() >= mc.getArguments().size() || silent > 0) return;
+        State in = st;
+        for (Held h : inv.held()) {
+            Substitution.Subst su = sub.lock(h.ref(), h.instance());
+            if (su != null) in = in.acquire(new Held(su.ref(), mc, Op.ACQUIRE, su.instance()));
+        }
+        Expression arg = strip(mc.getArgument(inv.param()));
+        if (arg instanceof LambdaExpr le) {
+            inlineLambda(le, in);
+        } else {
+            int fn = functionalParameter(arg);
+            if (fn >= 0) {
+                List<TraceStep> via = new ArrayList<>();
+                via.add(step(mc, "passes " + arg + " to " + mc.getNameAsString() + "()"));
+                via.addAll(inv.via());
+                record(new Obs.Invoke(in.held, fn, mc, List.copyOf(via)), false);
+            }
+        }
+    }
+
+    private static final LockApis.Row ACQUIRE_ROW = LockApis.match(Family.LOCK_VIEW, "lock", 0);
+
+    /** What a call on a lock handle of {@link LockHandles} does ({@code readLock.acquire()}), as a Lock row; null if none. */
+    private LockApis.Row handleRow(Expression scope, String name, int argc) {
+        if (!LockHandles.isHandleMethod(name)) return null;
+        String type = resolver.typeOf(scope);
+        LockHandles.HandleRow row = type == null ? null : LockHandles.handle(resolver.index().selfAndSupers(type), name, argc);
+        return row == null ? null : new LockApis.Row(Family.LOCK_VIEW, name, argc, row.op(), null);
     }
 
     /** A put into a queue created unbounded ({@code new LinkedBlockingQueue<>()}) never waits. */
@@ -666,15 +835,42 @@ final class BodyAnalyzer {
 
     private State args(MethodCallExpr mc, State st) {
         boolean inline = SyncCallbacks.runsArgumentInline(mc.getNameAsString());
+        Held bin = inline ? binLock(mc, st) : null;
         for (Expression a : mc.getArguments()) {
             if (st == null) return null;
             if (inline && a instanceof LambdaExpr le) {
-                inlineLambda(le, st);
+                inlineLambda(le, bin == null ? st : st.acquire(bin));
             } else {
                 st = eval(a, st);
             }
         }
         return st;
+    }
+
+    /** The map methods whose mapping function runs holding the lock of the key's bin. */
+    private static final Set<String> BIN_LOCKING = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
+
+    /**
+     * {@code map.compute*(k, fn)} / {@code merge} on a {@code ConcurrentHashMap} field runs {@code fn}
+     * holding the monitor of the key's bin: one lock of the family the map names (its bins). The
+     * call acquires it (a monitor held here orders before the map), and the function runs under it
+     * (a monitor taken inside orders after the map). Returns that hold, or null for any other call.
+     */
+    private Held binLock(MethodCallExpr mc, State st) {
+        if (!BIN_LOCKING.contains(mc.getNameAsString()) || mc.getScope().isEmpty() || st == null) return null;
+        Expression scope = strip(mc.getScope().get());
+        String type = resolver.typeOf(scope);
+        if (!"ConcurrentHashMap".equals(type) && !"ConcurrentMap".equals(type)) return null;
+        ProjectIndex.FieldInfo f = scope instanceof NameExpr n && resolver.findLocal(n.getNameAsString(), n) == null
+                ? resolver.findField(n.getNameAsString(), n)
+                : scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa ? resolver.fieldOf(fa) : null;
+        if (f == null) return null;
+        LockRef ref = new LockRef(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name + ".bin", null), LockMode.MONITOR);
+        Held h = new Held(ref, mc, Op.ACQUIRE, null);
+        record(new Obs.Acquire(st.held, ref, Op.ACQUIRE, loopDepth > 0, mc,
+                List.of(step(mc, mc.getNameAsString() + "() locks the key's bin of " + f.name + " while its function runs")),
+                Set.copyOf(releasedNotHeld), null), true);
+        return h;
     }
 
     /** A lambda run on this thread before the call returns: its body sees what the caller holds. */
@@ -699,6 +895,7 @@ final class BodyAnalyzer {
                         st.notHeld.contains(ref)), true);
                 Held h = new Held(ref, mc, Op.ACQUIRE, instance);
                 checkInsideTry(h);
+                countHold(mc, ref, true);
                 return st.acquire(h);
             }
             case TRY, TIMED_TRY -> {
@@ -728,6 +925,7 @@ final class BodyAnalyzer {
                 checkInsideTry(h);
                 lastStampCall = mc;
                 lastStampHeld = h;
+                countHold(mc, ref, true);
                 return st.acquire(h);
             }
             case TRY, TIMED_TRY -> {
@@ -815,7 +1013,8 @@ final class BodyAnalyzer {
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
         for (MethodInfo m : callees) {
-            Summary s = summaries.of(m);
+            Summary s = summaryAt(mc, m);
+            Substitution sub = new Substitution(resolver, mc, m, receiver);
             if (silent == 0) {
                 frontier.addAll(s.frontier());
                 if (holdsLock(st)) summaries.need(s.frontier());
@@ -824,9 +1023,15 @@ final class BodyAnalyzer {
             TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
+                if (e instanceof Obs.Invoke inv) {
+                    invokeArgument(mc, sub, inv, st);
+                    continue;
+                }
+                Substitution.Subst su = e instanceof Obs.Acquire a ? sub.lock(a.ref(), a.instance()) : null;
+                if (e instanceof Obs.Acquire && su == null) continue; // a lock this caller cannot name
                 // guarded by the lock's own hold count: it does not happen for a caller holding the lock
-                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(a.ref())) continue;
-                Set<LockId> rb = e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore();
+                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
+                Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
                 List<Held> held = without(st.held, rb);
                 List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
                 via.add(call);
@@ -834,17 +1039,20 @@ final class BodyAnalyzer {
                 Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
                 for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
                 Obs x = e instanceof Obs.Acquire a
-                        ? new Obs.Acquire(held, a.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
-                        Resolver.rebase(a.instance(), receiver), a.unlessHeld() || st.notHeld.contains(a.ref()))
+                        ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
+                        su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
                 // a hold-count-guarded acquisition that runs here is kept for the checks even with
                 // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
                 record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
             }
-            releases.addAll(s.releases());
+            releases.addAll(substituted(sub, s.releases()));
             List<Held> mine = new ArrayList<>();
-            for (Held h : s.exitHeld()) mine.add(new Held(h.ref(), mc, Op.ACQUIRE, Resolver.rebase(h.instance(), receiver)));
+            for (Held h : s.exitHeld()) {
+                Substitution.Subst su = sub.lock(h.ref(), h.instance());
+                if (su != null) mine.add(new Held(su.ref(), mc, Op.ACQUIRE, su.instance()));
+            }
             if (exitHeld == null) {
                 exitHeld = mine;
             } else {
@@ -856,8 +1064,28 @@ final class BodyAnalyzer {
             releasedAnywhere.add(id);
         }
         st = st.releaseAll(releases);
-        if (exitHeld != null) for (Held h : exitHeld) st = st.acquire(h);
+        if (exitHeld != null) for (Held h : exitHeld) {
+            countHold(mc, h.ref(), false);
+            st = st.acquire(h);
+        }
         return st;
+    }
+
+    /** The locks a callee releases without acquiring them, as this call site names them. */
+    private Set<LockId> releasesAt(MethodCallExpr mc, MethodInfo m) {
+        Set<LockId> r = summaries.of(m).releases();
+        if (r.isEmpty()) return r;
+        return substituted(new Substitution(resolver, mc, m, receiverPath(mc)), r);
+    }
+
+    private static Set<LockId> substituted(Substitution sub, Set<LockId> ids) {
+        if (ids.isEmpty()) return ids;
+        Set<LockId> out = new LinkedHashSet<>();
+        for (LockId id : ids) {
+            LockId x = sub.id(id);
+            if (x != null) out.add(x);
+        }
+        return out;
     }
 
     /** The object a call runs on, as a path from this body: "this" for an implicit, this. or super. call. */
@@ -908,6 +1136,10 @@ final class BodyAnalyzer {
             key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
         } else if (o instanceof Obs.Block b) {
             key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+        } else if (o instanceof Obs.Invoke i) {
+            StringBuilder k = new StringBuilder("I|").append(i.param());
+            for (Held h : i.held()) k.append('|').append(h.ref()).append('@').append(h.instance());
+            key = k.toString();
         } else {
             return;
         }
@@ -1019,6 +1251,7 @@ final class BodyAnalyzer {
         // (only for types of the sources: "every Object" or "every Deque" is no lock class)
         String type = resolver.typeOf(x);
         TypeInfo ot = type == null ? null : resolver.index().firstBySimpleName(type, body.file());
+        if (ot == null && summaries.unparsed(type)) return new LockId(type, type, "this", null); // a type of the sources the prefilter left out
         return ot == null ? null : new LockId(ot.qualifiedName, ot.simpleName, "this", null);
     }
 

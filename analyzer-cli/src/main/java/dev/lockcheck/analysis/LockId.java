@@ -10,8 +10,19 @@ import dev.lockcheck.analysis.knowledge.LockApis.ObjKind;
  * @param ownerName simple name of the declaring class
  * @param name      field name, or {@code method.var} for a local
  * @param kind      what kind of lock object it is
+ * @param param     for a parameter of a method or constructor ({@code lock(Lock l)}), its index: a
+ *                  placeholder a caller replaces with the lock of its argument ({@link Substitution});
+ *                  -1 otherwise
  */
-public record LockId(String owner, String ownerName, String name, ObjKind kind) {
+public record LockId(String owner, String ownerName, String name, ObjKind kind, int param) {
+    public LockId(String owner, String ownerName, String name, ObjKind kind) {
+        this(owner, ownerName, name, kind, -1);
+    }
+
+    public boolean isParameter() {
+        return param >= 0;
+    }
+
     /** e.g. {@code Cache.lock}: what messages show. */
     public String display() {
         return ownerName + "." + name;

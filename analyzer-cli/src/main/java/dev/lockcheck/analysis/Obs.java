@@ -51,6 +51,14 @@ public sealed interface Obs {
             implements Obs {
     }
 
+    /**
+     * A functional parameter of this body (index {@code param}) invoked here ({@code body.run()})
+     * while {@code held} is held: the lambda a caller gives in that position runs under those
+     * locks ({@code withRead(() -> ...)}). Kept in summaries only; callers walk their lambda.
+     */
+    record Invoke(List<Held> held, int param, Node node, List<TraceStep> via) implements Obs {
+    }
+
     /** A lock acquired here may not be released: {@code reason} says on which path. */
     record Unsafe(List<Held> held, Held lock, String reason, Node node, List<TraceStep> via) implements Obs {
     }

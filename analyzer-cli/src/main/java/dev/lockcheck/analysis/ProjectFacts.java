@@ -97,6 +97,7 @@ public final class ProjectFacts {
     private boolean callersHold(ProjectIndex.MethodInfo m, LockId id, int depth, java.util.Set<ProjectIndex.MethodInfo> open) {
         if (depth > CALLER_DEPTH || !open.add(m)) return false;
         try {
+            if (assertsHeld(m, id)) return true;
             int callers = 0;
             CallSites sites = callSites();
             if (sites.referenced.contains(m.name)) return false; // called from wherever the reference goes: callers unknown
@@ -113,6 +114,56 @@ public final class ProjectFacts {
         } finally {
             open.remove(m);
         }
+    }
+
+    /**
+     * Whether {@code m} states, by an {@code assert} among its first statements, that its caller
+     * holds {@code id}: {@code assert namesystem.hasWriteLock();} where {@code hasWriteLock()}
+     * returns {@code fsLock.isWriteLockedByCurrentThread()} and that returns the lock's own test.
+     * The assertion runs only with {@code -ea}, but it is the method's contract: its callers hold
+     * the lock, or the tests that run with assertions fail.
+     */
+    private boolean assertsHeld(ProjectIndex.MethodInfo m, LockId id) {
+        if (m.body == null) return false;
+        for (com.github.javaparser.ast.stmt.Statement st : m.body.getStatements()) {
+            if (!(st instanceof com.github.javaparser.ast.stmt.AssertStmt as)) break;
+            if (heldTest(as.getCheck(), id, 0)) return true;
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> HELD_TESTS = java.util.Set.of(
+            "hasWriteLock", "hasReadLock", "isWriteLockedByCurrentThread", "isHeldByCurrentThread", "getReadHoldCount",
+            "getWriteHoldCount", "getHoldCount", "hasReadOrWriteLock");
+
+    /** Whether {@code e} is true only while this thread holds {@code id} (some mode), as far as the sources tell. */
+    private boolean heldTest(com.github.javaparser.ast.expr.Expression e, LockId id, int depth) {
+        if (depth > 4) return false;
+        com.github.javaparser.ast.expr.Expression x = BodyAnalyzer.strip(e);
+        if (x instanceof com.github.javaparser.ast.expr.BinaryExpr be) {
+            return switch (be.getOperator()) {
+                case OR -> heldTest(be.getLeft(), id, depth + 1) && heldTest(be.getRight(), id, depth + 1);
+                case AND -> heldTest(be.getLeft(), id, depth + 1) || heldTest(be.getRight(), id, depth + 1);
+                case GREATER -> heldTest(be.getLeft(), id, depth + 1);
+                default -> false;
+            };
+        }
+        if (!(x instanceof com.github.javaparser.ast.expr.MethodCallExpr mc) || !HELD_TESTS.contains(mc.getNameAsString())) return false;
+        if (mc.getScope().isPresent()) {
+            LockVal v = resolver.lockOf(mc.getScope().get());
+            LockId own = v instanceof LockVal.Obj o ? o.id() : v instanceof LockVal.View view ? view.ref().id() : null;
+            if (own != null) return own.equals(id);
+        }
+        List<ProjectIndex.MethodInfo> targets = resolver.resolveCall(mc);
+        if (targets.isEmpty()) return false;
+        for (ProjectIndex.MethodInfo t : targets) {
+            if (t.body == null || t.body.getStatements().size() != 1
+                    || !(t.body.getStatement(0) instanceof com.github.javaparser.ast.stmt.ReturnStmt rs)
+                    || rs.getExpression().isEmpty() || !heldTest(rs.getExpression().get(), id, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every method call of the sources by method name, and the names used in method references: one walk, on first use. */

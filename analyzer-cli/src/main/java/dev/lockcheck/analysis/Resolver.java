@@ -35,6 +35,7 @@ import dev.lockcheck.analysis.ProjectIndex.MethodInfo;
 import dev.lockcheck.analysis.ProjectIndex.TypeInfo;
 import dev.lockcheck.analysis.knowledge.LockApis;
 import dev.lockcheck.analysis.knowledge.LockApis.ObjKind;
+import dev.lockcheck.analysis.knowledge.LockHandles;
 import dev.lockcheck.analysis.knowledge.ReturnTypes;
 import dev.lockcheck.model.LockMode;
 import java.util.ArrayList;
@@ -329,6 +330,8 @@ public final class Resolver {
             FieldInfo f = fieldOf(fa);
             return f == null ? null : fieldLock(f, depth);
         }
+        LockVal family = familyLock(e);
+        if (family != null) return family;
         if (e instanceof MethodCallExpr mc && mc.getArguments().isEmpty()) {
             String m = mc.getNameAsString();
             if (mc.getScope().isPresent()
@@ -352,6 +355,12 @@ public final class Resolver {
                 }
                 return null;
             }
+            // a handle's acquisition returns the handle: readLock.acquire() is readLock
+            if (mc.getScope().isPresent() && LockHandles.isHandleMethod(m)) {
+                String t = typeOf(mc.getScope().get());
+                LockHandles.HandleRow row = t == null ? null : LockHandles.handle(index.selfAndSupers(t), m, 0);
+                if (row != null && row.op() != LockApis.Op.RELEASE) return lockOf(mc.getScope().get(), depth + 1);
+            }
             // a getter in the sources: `Lock lock() { return lock; }`
             List<MethodInfo> ms = resolveCall(mc);
             if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
@@ -368,13 +377,13 @@ public final class Resolver {
             if (v != null) return v;
         }
         String type = declType(d, depth);
-        ObjKind k = LockApis.objKind(type);
+        ObjKind k = objKind(type);
         if (k == null) return null;
         TypeInfo owner = index.enclosingType(d.declNode());
         String method = enclosingCallableName(d.declNode());
         int line = d.declNode().getBegin().map(p -> p.line).orElse(0);
         LockId id = new LockId(owner == null ? "" : owner.qualifiedName, owner == null ? "" : owner.simpleName,
-                method + "." + d.name() + "@" + line, baseKind(k));
+                method + "." + d.name() + "@" + line, baseKind(k), parameterIndex(d.declNode()));
         return objOrView(id, k);
     }
 
@@ -392,15 +401,140 @@ public final class Resolver {
         try {
             Expression value = f.singleValue();
             if (value != null && !(value instanceof ObjectCreationExpr)) v = lockOf(value, 1);
+            // a handle wrapping a lock is that lock: new AutoCloseableLock(rw.readLock())
+            if (value instanceof ObjectCreationExpr oce && oce.getArguments().size() == 1
+                    && LockHandles.wrapsArgument(ProjectIndex.simple(oce.getType()))) {
+                v = lockOf(oce.getArgument(0), 1);
+            }
         } finally {
             open.remove(f);
         }
         if (v == null) {
-            ObjKind k = LockApis.objKind(f.type);
+            ObjKind k = objKind(f.type);
             if (k != null) v = objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name, baseKind(k)), k);
         }
         Optional<LockVal> prev = fieldLocks.putIfAbsent(f, Optional.ofNullable(v));
         return prev != null ? prev.orElse(null) : v;
+    }
+
+    /**
+     * What kind of lock object a declared type is: the JDK lock types, and the handle types of
+     * {@link LockHandles} (a handle is a lock: its own, or the one its constructor was given). A
+     * table type the sources declare themselves counts only when it is one of the table's
+     * library names ({@link LockHandles#isLibraryName}): Guava's {@code Monitor} is not every
+     * class named Monitor.
+     */
+    ObjKind objKind(String type) {
+        ObjKind k = LockApis.objKind(type);
+        if (k != null || !LockHandles.isHandleType(type)) return k;
+        if (!LockHandles.isLibraryName(type) && index.firstBySimpleName(type, null) != null) return null;
+        return ObjKind.EXCLUSIVE;
+    }
+
+    /**
+     * The lock a lock-manager call of {@link LockHandles} acquires ({@code lockManager.readLock(BLOCK_POOl, bpid)})
+     * and its instance, or null. The family is named by the manager type and the constant first
+     * argument (an enum constant or a string); the instance by the manager object and the other
+     * arguments, so only the same key from the same manager is the same lock.
+     */
+    public List<ManagedLock> managedLocks(MethodCallExpr mc) {
+        if (!LockHandles.isManagerMethod(mc.getNameAsString())) return null;
+        String type;
+        if (mc.getScope().isPresent()) {
+            type = typeOf(mc.getScope().get());
+        } else {
+            TypeInfo t = index.enclosingType(mc);
+            type = t == null ? null : t.simpleName;
+        }
+        if (type == null) return null;
+        LockHandles.ManagerRow row = LockHandles.manager(index.selfAndSupers(type), mc.getNameAsString(), mc.getArguments().size());
+        if (row == null) return null;
+        String family = "lock";
+        List<Expression> keys = new ArrayList<>(mc.getArguments());
+        if (!keys.isEmpty() && constantName(keys.get(0)) != null) family = constantName(keys.remove(0));
+        String base = mc.getScope().isPresent() ? objPath(mc.getScope().get()) : "this";
+        ManagedLock lock = new ManagedLock(new LockRef(new LockId(row.type(), row.type(), family, ObjKind.RW), row.mode()),
+                keyInstance(base, keys));
+        if (row.parent() == null || family.equals("lock") || family.equals(row.parent()) || keys.isEmpty()) return List.of(lock);
+        ManagedLock parent = new ManagedLock(new LockRef(new LockId(row.type(), row.type(), row.parent(), ObjKind.RW), LockMode.READ),
+                keyInstance(base, keys.subList(0, 1)));
+        return List.of(parent, lock);
+    }
+
+    /** The instance of a family lock: the manager's path and the keys' ({@code this.locks[~bpid@12]}), null when unknown. */
+    private String keyInstance(String base, List<Expression> keys) {
+        if (base == null) return null;
+        StringBuilder inst = new StringBuilder(base).append('[');
+        for (Expression k : keys) {
+            String p = objPath(k);
+            if (p == null) return null;
+            // a key held in a local is only meaningful in this body: rebase drops it
+            if (p.startsWith("~") && inst.charAt(0) != '~') inst.insert(0, '~');
+            inst.append(p).append(',');
+        }
+        return inst.append(']').toString();
+    }
+
+    /** A lock a manager hands out: the lock and mode, and the instance (null: unknown). */
+    public record ManagedLock(LockRef ref, String instance) {
+    }
+
+    private static String constantName(Expression e) {
+        if (e instanceof FieldAccessExpr fa && Character.isUpperCase(fa.getNameAsString().charAt(0))) return fa.getNameAsString();
+        if (e instanceof NameExpr n && n.getNameAsString().chars().allMatch(c -> Character.isUpperCase(c) || c == '_' || Character.isDigit(c))) {
+            return n.getNameAsString();
+        }
+        if (e instanceof StringLiteralExpr sl) return sl.getValue();
+        return null;
+    }
+
+    // ---------------------------------------------------------------- lock families
+
+    /** Calls that hand out one element of a map, list or Guava Striped of locks. */
+    private static final Set<String> FAMILY_GETTERS = Set.of("get", "computeIfAbsent", "getOrDefault", "getAt");
+
+    /**
+     * A lock kept in a map, list, array or Guava {@code Striped} ({@code locks.computeIfAbsent(k, x ->
+     * new ReentrantReadWriteLock())}, {@code stripes.get(i)}, {@code locks[i]}): one lock of the
+     * family the container field names ({@code Table.locks[]}). Which element it is, is the
+     * instance ({@link #familyKey}).
+     */
+    private LockVal familyLock(Expression e) {
+        Expression container;
+        if (e instanceof MethodCallExpr mc && mc.getScope().isPresent() && !mc.getArguments().isEmpty()
+                && FAMILY_GETTERS.contains(mc.getNameAsString())) {
+            container = mc.getScope().get();
+        } else if (e instanceof ArrayAccessExpr aa) {
+            container = aa.getName();
+        } else {
+            return null;
+        }
+        FieldInfo f = container instanceof NameExpr n && findLocal(n.getNameAsString(), n) == null ? findField(n.getNameAsString(), n)
+                : container instanceof FieldAccessExpr fa ? fieldOf(fa) : null;
+        if (f == null) return null;
+        Type t = f.decl.getType();
+        Type element = null;
+        if (e instanceof ArrayAccessExpr) {
+            if (t.isArrayType()) element = t.asArrayType().getComponentType();
+        } else if (t.isClassOrInterfaceType() && t.asClassOrInterfaceType().getTypeArguments().isPresent()) {
+            NodeList<Type> args = t.asClassOrInterfaceType().getTypeArguments().get();
+            String c = t.asClassOrInterfaceType().getNameAsString();
+            if (c.endsWith("Map") && args.size() == 2) element = args.get(1);
+            else if ((c.endsWith("List") || c.equals("Striped")) && args.size() == 1) element = args.get(0);
+        }
+        ObjKind k = element == null ? null : LockApis.objKind(ProjectIndex.simple(element));
+        if (k == null) return null;
+        return objOrView(new LockId(f.owner.qualifiedName, f.owner.simpleName, f.name + "[]", baseKind(k)), k);
+    }
+
+    /** The instance of a family element: the container's path and the key's ({@code this.locks[~id@12]}), null when unknown. */
+    private String familyKey(Expression e) {
+        Expression container = e instanceof MethodCallExpr mc ? mc.getScope().orElse(null) : e instanceof ArrayAccessExpr aa ? aa.getName() : null;
+        Expression key = e instanceof MethodCallExpr mc ? mc.getArgument(0) : e instanceof ArrayAccessExpr aa ? aa.getIndex() : null;
+        String base = container == null ? null : objPath(container);
+        String k = key == null ? null : objPath(key);
+        if (base == null || k == null) return null;
+        return (k.startsWith("~") && !base.startsWith("~") ? "~" : "") + base + "[" + k + "]";
     }
 
     /** The fields whose lock this thread is working out (a cycle of field initialisers ends there). */
@@ -449,6 +583,7 @@ public final class Resolver {
             if (f == null) return null;
             return fieldInstance(f, f.isStatic ? "" : objPath(fa.getScope()), depth);
         }
+        if ((e instanceof MethodCallExpr || e instanceof ArrayAccessExpr) && familyLock(e) != null) return familyKey(e);
         if (e instanceof MethodCallExpr mc) {
             if (mc.getArguments().isEmpty() && VIEW_GETTERS.contains(mc.getNameAsString())) {
                 return mc.getScope().map(sc -> instanceOf(sc, depth + 1)).orElse(null);
@@ -549,6 +684,14 @@ public final class Resolver {
             return r == null ? null : r.id();
         }
         return null;
+    }
+
+    /** The index of a method's or constructor's parameter; -1 for any other declaration (a lambda's parameter too). */
+    static int parameterIndex(Node decl) {
+        if (decl instanceof Parameter p && p.getParentNode().orElse(null) instanceof CallableDeclaration<?> cd) {
+            for (int i = 0; i < cd.getParameters().size(); i++) if (cd.getParameter(i) == p) return i;
+        }
+        return -1;
     }
 
     private static String enclosingCallableName(Node n) {

@@ -170,6 +170,48 @@ final class Summaries {
         return r == null ? Summary.EMPTY : r.summary();
     }
 
+    /** A method's summary for callers passing a constant to one of its boolean parameters. */
+    private record Variant(MethodInfo method, int param, boolean value) {
+    }
+
+    private final Map<Variant, Summary> variants = new ConcurrentHashMap<>();
+
+    /**
+     * The summary of {@code m} when its boolean parameter {@code param} is {@code value}
+     * ({@code doLock(true)}: the branch that takes the write lock), computed once per method,
+     * parameter and value. Only for a published method: its callees are all published then, so
+     * the variant is a function of the sources alone. Otherwise (a call back into a method being
+     * analysed) the plain summary.
+     */
+    Summary variant(MethodInfo m, int param, boolean value) {
+        BodyResult base = result(m);
+        if (base == null) return Summary.EMPTY;
+        if (published(m) == null) return base.summary();
+        Variant key = new Variant(m, param, value);
+        Summary s = variants.get(key);
+        if (s != null) return s;
+        // a variant whose body calls itself with the same constant sees the plain summary there
+        // (and is not remembered: it would depend on which variant was asked first)
+        Set<Variant> open = openVariants.get();
+        if (!open.add(key)) {
+            cutVariants.get()[0]++;
+            return base.summary();
+        }
+        int cutsBefore = cutVariants.get()[0];
+        try {
+            String name = m.decl.getParameter(param).getNameAsString();
+            s = new BodyAnalyzer(resolver, this, bodyOf(m), Map.of(name, value)).run().summary();
+        } finally {
+            open.remove(key);
+        }
+        if (cutVariants.get()[0] != cutsBefore) return s;
+        Summary prev = variants.putIfAbsent(key, s);
+        return prev != null ? prev : s;
+    }
+
+    private final ThreadLocal<Set<Variant>> openVariants = ThreadLocal.withInitial(java.util.HashSet::new);
+    private final ThreadLocal<int[]> cutVariants = ThreadLocal.withInitial(() -> new int[1]);
+
     /** The method's facts, analysing it now if needed; null for abstract methods and a call back into a method being analysed. */
     BodyResult result(MethodInfo m) {
         if (m.body == null) return null;

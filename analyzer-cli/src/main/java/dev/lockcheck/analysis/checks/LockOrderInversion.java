@@ -86,6 +86,7 @@ final class LockOrderInversion implements StaticCheck {
                 }
             }
         }
+        dynamicOrders(project, sink);
         // one finding per edge of the lock-order graph: the most direct of the places taking it
         for (Map<LockId, List<Edge>> outs : graph.values()) {
             for (List<Edge> edges : outs.values()) {
@@ -188,6 +189,62 @@ final class LockOrderInversion implements StaticCheck {
         if (project.isWriteAcquired(e.from()) || project.isWriteAcquired(e.to())) return true;
         for (Edge b : back) if (project.isWriteAcquired(b.from()) || project.isWriteAcquired(b.to())) return true;
         return false;
+    }
+
+    /**
+     * The transfer deadlock: two locks of one class (two parameters or locals of one type, two
+     * entries of one lock map, list or array) nested in the order the caller's arguments give,
+     * with no comparison in the method choosing which goes first: {@code transfer(a, b)} and
+     * {@code transfer(b, a)} on two threads each hold one and wait for the other. Both must be
+     * exclusive somewhere on the path (two read holds wait only behind a writer), and their
+     * objects provably distinct names from this body ({@link Held#instance()}).
+     */
+    private void dynamicOrders(ProjectFacts project, FindingSink sink) {
+        for (BodyResult b : project.bodies()) {
+            for (Obs o : b.obs()) {
+                if (!(o instanceof Obs.Acquire a) || a.op() != Op.ACQUIRE || o.held().isEmpty() || !dynamic(a.instance())) continue;
+                for (Held h : o.held()) {
+                    if (!h.ref().id().equals(a.ref().id()) || !dynamic(h.instance()) || h.instance().equals(a.instance())) continue;
+                    if (h.ref().mode().isShared() && a.ref().mode().isShared()) continue;
+                    if (ordersByComparison(b.body().owner())) continue;
+                    String what = a.ref().id().name().endsWith("[]") ? "two entries of " + a.ref().id().display()
+                            : "two objects of lock class " + a.ref().id().display();
+                    String msg = ReadToWriteUpgrade.capitalise(lockWord(a.ref().mode())) + " " + a.ref().id().display()
+                            + " (" + readable(a.instance()) + ") is acquired" + Evidence.through(a) + " while holding "
+                            + lockWord(h.ref().mode()) + " " + h.ref().id().display() + " (" + readable(h.instance())
+                            + ", acquired " + Evidence.where(h) + "): " + what + " nested in the order the caller gives, "
+                            + "with no comparison choosing which goes first; two threads passing them the other way round "
+                            + "each hold one and wait for the other forever. Fix: take the two in one global order "
+                            + "(compare ids or System.identityHashCode, with a tie lock), or use one lock for both.";
+                    List<TraceStep> trace = new ArrayList<>();
+                    trace.add(Evidence.acquired(b.body(), h));
+                    trace.addAll(a.via());
+                    sink.report(ruleId(), Severity.ERROR, b.body(), a.node(), msg, a.ref().id(), trace);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** An instance the caller chooses: a parameter or local ({@code ~from@12}), or a family entry by key. */
+    private static boolean dynamic(String instance) {
+        return instance != null && (instance.startsWith("~") || instance.endsWith("]"));
+    }
+
+    private static String readable(String instance) {
+        return instance.replaceAll("~([A-Za-z0-9_$]+)@\\d+", "$1").replaceAll("^~", "").replace("this.", "");
+    }
+
+    /** Whether the body compares values (a relational operator, compareTo/compare, identityHashCode): an order it may choose. */
+    private static boolean ordersByComparison(Node owner) {
+        return owner.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.expr.BinaryExpr be
+                && switch (be.getOperator()) {
+                    case LESS, GREATER, LESS_EQUALS, GREATER_EQUALS -> true;
+                    default -> false;
+                }
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc
+                && (mc.getNameAsString().equals("compareTo") || mc.getNameAsString().equals("compare")
+                || mc.getNameAsString().equals("identityHashCode"))).isPresent();
     }
 
     private void report(Edge e, List<Edge> back, int others, FindingSink sink) {
