@@ -278,7 +278,7 @@ final class Analyzer {
                 + " was guessed; several methods of the sources could run there.)";
     }
 
-    /** Turns check reports into findings: location, suppression, fingerprint, one per location and rule. */
+    /** Turns check reports into findings: location, suppression, fingerprint, one per location, rule and lock. */
     private static final class Sink implements FindingSink {
         private final Map<String, Finding> findings = new LinkedHashMap<>();
         private final Map<ParsedFile, String[]> lines = new IdentityHashMap<>();
@@ -286,7 +286,7 @@ final class Analyzer {
 
         @Override
         public synchronized void report(String ruleId, Severity severity, Body body, Node primary, String message,
-                                        LockId lock, List<TraceStep> trace) {
+                                        LockId lock, List<TraceStep> trace, String identity) {
             String file = body.file().source().relPath();
             // a call spanning lines (a chain, a lambda argument) is reported where its name is:
             // `}).join()` is the wait, not `CompletableFuture.runAsync(() -> {` three lines above
@@ -297,7 +297,9 @@ final class Analyzer {
             }
             int line = at == null ? 0 : at.line;
             int col = at == null ? 0 : at.column;
-            String key = ruleId + "|" + file + "|" + line + "|" + col;
+            // one finding per rule, place and lock: another lock reached through the same call (an edge
+            // found only when more files are parsed) must not displace this one
+            String key = ruleId + "|" + file + "|" + line + "|" + col + "|" + (lock == null ? "" : lock.qualified());
             if (findings.containsKey(key)) return;
             TraceStep guessed = trace == null ? null : trace.stream().filter(TraceStep::guessed).findFirst().orElse(null);
             if (guessed != null && severity == Severity.ERROR) {
@@ -308,7 +310,8 @@ final class Analyzer {
             String[] text = lines.computeIfAbsent(body.file(), ParsedFile::lines);
             Finding f = Finding.of(ruleId, severity, message, new Location(file, line, col),
                     lock == null ? null : lock.qualified(), trace);
-            String fp = Fingerprints.of(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
+            String fp = identity != null ? Fingerprints.of(ruleId, "", "", lock == null ? "" : lock.qualified(), identity)
+                    : Fingerprints.of(ruleId, file, body.name(), lock == null ? "" : lock.qualified(), primary.toString());
             int k = fingerprintCounts.merge(fp, 1, Integer::sum);
             f = f.withFingerprint(k == 1 ? fp : fp + "-" + k);
             String how = Suppressions.find(ruleId, primary, text, line);

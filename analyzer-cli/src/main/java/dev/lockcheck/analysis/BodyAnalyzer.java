@@ -1130,7 +1130,6 @@ final class BodyAnalyzer {
     private void record(Obs o, boolean forChecks) {
         if (silent > 0) return;
         if (forChecks) obs.add(o);
-        if (events.size() >= MAX_EVENTS) return;
         String key;
         if (o instanceof Obs.Acquire a) {
             key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
@@ -1143,7 +1142,18 @@ final class BodyAnalyzer {
         } else {
             return;
         }
-        events.putIfAbsent(key, o);
+        if (events.size() >= MAX_EVENTS && !events.containsKey(key)) return;
+        keepShortest(events, key, o);
+    }
+
+    /**
+     * One event a key, by its shortest path: parsing more code (a scan without the prefilter) may
+     * find a longer way to the same event first, which must not take the place of the short one
+     * and then be cut at {@link #MAX_TRACE}. Ties keep the first found; a body is walked in a fixed order.
+     */
+    static void keepShortest(Map<String, Obs> events, String key, Obs o) {
+        Obs had = events.putIfAbsent(key, o);
+        if (had != null && o.via().size() < had.via().size()) events.put(key, o);
     }
 
     /** A point where an exception may leave the body: every hold not covered by an enclosing finally leaks. */

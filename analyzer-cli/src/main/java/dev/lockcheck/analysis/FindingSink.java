@@ -13,5 +13,14 @@ public interface FindingSink {
      * @param lock    the lock concerned, or null
      * @param trace   evidence, outermost first
      */
-    void report(String ruleId, Severity severity, Body body, Node primary, String message, LockId lock, List<TraceStep> trace);
+    default void report(String ruleId, Severity severity, Body body, Node primary, String message, LockId lock, List<TraceStep> trace) {
+        report(ruleId, severity, body, primary, message, lock, trace, null);
+    }
+
+    /**
+     * @param identity what the finding is about when that is not its place, for its fingerprint
+     *                 (LC007: the lock-order edge, whichever call is its most direct site), or null
+     */
+    void report(String ruleId, Severity severity, Body body, Node primary, String message, LockId lock, List<TraceStep> trace,
+                String identity);
 }

@@ -325,15 +325,17 @@ final class Summaries {
 
     /**
      * A member's result of a later pass keeps the events its earlier passes found (up to the
-     * summary's bound, first found first): the passes only add, so they settle, and what a member
+     * summary's bound, first found first; a shorter path to a known event replaces the longer):
+     * the passes only add or shorten, so they settle, and what a member
      * can do does not come and go with the order in which its callees' events filled their bounds.
      */
     private static BodyResult grown(BodyResult before, BodyResult now) {
         Map<String, Obs> events = new java.util.LinkedHashMap<>();
         for (Obs o : before.summary().events()) events.putIfAbsent(key(o), o);
         for (Obs o : now.summary().events()) {
-            if (events.size() >= BodyAnalyzer.MAX_EVENTS) break;
-            events.putIfAbsent(key(o), o);
+            String key = key(o);
+            if (events.size() >= BodyAnalyzer.MAX_EVENTS && !events.containsKey(key)) continue;
+            BodyAnalyzer.keepShortest(events, key, o);
         }
         Set<LockId> releases = new LinkedHashSet<>(before.summary().releases());
         releases.addAll(now.summary().releases());

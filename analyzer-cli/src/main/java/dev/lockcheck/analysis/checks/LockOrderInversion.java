@@ -280,7 +280,9 @@ final class LockOrderInversion implements StaticCheck {
         for (Edge b : back) {
             for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
-        sink.report(ruleId(), chosen != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace);
+        // named by its edge: more parsed code may find a shorter path to another site, the same finding
+        sink.report(ruleId(), chosen != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace,
+                "edge " + e.from().qualified() + " -> " + e.to().qualified());
     }
 
     /**
