@@ -1261,8 +1261,19 @@ final class BodyAnalyzer {
         // (only for types of the sources: "every Object" or "every Deque" is no lock class)
         String type = resolver.typeOf(x);
         TypeInfo ot = type == null ? null : resolver.index().firstBySimpleName(type, body.file());
-        if (ot == null && summaries.unparsed(type)) return new LockId(type, type, "this", null); // a type of the sources the prefilter left out
+        // a type of the sources the prefilter left out: named as a full parse would name it
+        if (ot == null && summaries.unparsed(type)) return new LockId(qualified(type, x), type, "this", null);
         return ot == null ? null : new LockId(ot.qualifiedName, ot.simpleName, "this", null);
+    }
+
+    /** The qualified name of a type this file names but nobody parsed: its single-type import, else this file's package. */
+    private static String qualified(String simple, Node at) {
+        var cu = at.findCompilationUnit().orElse(null);
+        if (cu == null) return simple;
+        for (var imp : cu.getImports()) {
+            if (!imp.isStatic() && !imp.isAsterisk() && imp.getName().getIdentifier().equals(simple)) return imp.getNameAsString();
+        }
+        return cu.getPackageDeclaration().map(p -> p.getNameAsString() + "." + simple).orElse(simple);
     }
 
     /** {@code item.length()} or, for a long call, {@code process(..)}: how a message names a call. */

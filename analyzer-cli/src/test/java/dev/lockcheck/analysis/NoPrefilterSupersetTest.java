@@ -26,6 +26,8 @@ class NoPrefilterSupersetTest {
         "b-site-moves, 2",
         // a long first path through Fwd must not take the place of the short one and be cut
         "c-first-path, 2",
+        // a monitor of a type the prefilter left unparsed is named as the full parse names it (p.Session.this)
+        "d-unparsed-type, 2",
     })
     void everyFindingOfTheDefaultScan_isInTheFullParse(String tree, int defaultFindings) {
         Path root = Path.of("src/test/resources/superset", tree);

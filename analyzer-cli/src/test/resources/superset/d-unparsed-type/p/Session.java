@@ -1,0 +1,6 @@
+package p;
+
+// no lock word: the default scan does not parse this file
+public class Session {
+    int state;
+}
