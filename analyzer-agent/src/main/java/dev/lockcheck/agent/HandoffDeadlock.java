@@ -56,6 +56,8 @@ final class HandoffDeadlock {
      * 5,000 threads queued on one monitor, a minute of CPU.
      */
     private final Map<Object, List<ThreadState>> holders = new IdentityHashMap<>();
+    /** Names of the threads in this look's dump, by id (names of untracked owners without asking the JVM by id). */
+    private final Map<Long, String> jvmNames = new HashMap<>();
     private final Map<String, Object> known = new HashMap<>();
     private static final Object NONE = new Object();
     /** Threads whose self-deadlock an immediate rule (LC203/LC205) already reported. */
@@ -160,30 +162,39 @@ final class HandoffDeadlock {
         return w != null && !w.lock() && holdsShared(w.ts());
     }
 
-    /** Most thread ids asked of the JVM in one call: each call holds its list of threads until it returns. */
-    static final int JVM_BATCH = 128;
-
     /**
-     * The JVM's own wait-for edges, kept when unchanged since the previous look. Asked only about
-     * the threads that can be in such a wait by their state (read in Java, no call into the JVM):
-     * blocked on a monitor, or parked on an ownable synchronizer; and JVM_BATCH ids per call.
-     * Asking about every thread (getAllThreadIds) in one call made one run in five of a program
-     * whose 5,000 threads exit together take 40-60 s of CPU instead of 6: in dumps of such a run the
-     * watchdog sat in that call for 30 s and more (0.3 s of its own CPU), holding the JVM's hazard
-     * pointer on a list of 4,719 threads, while the CPU went to threads that had already ended (an
-     * exiting thread is freed only once no such list holds it). Looks disabled (interval=600000): no
-     * slow run in 10.
+     * The JVM's own wait-for edges, kept when unchanged since the previous look. The JVM is asked
+     * only when some thread can be in such a wait by its state (read in Java: blocked on a monitor,
+     * or parked on an ownable synchronizer), and never by thread id. getThreadInfo(ids) holds the
+     * JVM's list of threads (a hazard pointer) for the whole call and looks each id up; a thread
+     * that has ended meanwhile costs a search of the list under the JVM's Threads_lock, and a thread
+     * that is ending cannot be freed until the call returns. Threads that end together queue on
+     * their ThreadGroup's monitor (BLOCKED, so asked about), then end during the call: in slow runs
+     * of a program whose 5,000 threads exit together, dumps showed the watchdog inside that call for
+     * 30 s and more (0.3 s of its own CPU) and 20-50 s of CPU gone to threads that had already ended.
+     * dumpAllThreads walks the threads inside one safepoint instead: nothing looked up by id, the
+     * list held only while the world is stopped.
      */
     private Map<Long, JvmWait> jvmWaits(Map<Long, ThreadState> byId) {
         Map<Long, JvmWait> out = new HashMap<>();
         Map<Long, String> seen = new HashMap<>();
-        List<ThreadInfo> infos = new ArrayList<>();
+        jvmNames.clear();
+        ThreadInfo[] infos;
         try {
-            long[] ids = jvmCandidates();
-            for (int from = 0; from < ids.length; from += JVM_BATCH) {
-                ThreadInfo[] got = mx().getThreadInfo(java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + JVM_BATCH)), 0);
-                infos.addAll(java.util.Arrays.asList(got));
+            java.util.Set<Long> ask = new java.util.HashSet<>();
+            for (long id : jvmCandidates()) ask.add(id);
+            if (ask.isEmpty()) {
+                previousJvm = seen;
+                return out;
             }
+            ThreadInfo[] all = mx().dumpAllThreads(false, false, 0);
+            List<ThreadInfo> kept = new ArrayList<>();
+            for (ThreadInfo ti : all) {
+                if (ti == null) continue;
+                jvmNames.put(ti.getThreadId(), ti.getThreadName());
+                if (ask.contains(ti.getThreadId())) kept.add(ti);
+            }
+            infos = kept.toArray(new ThreadInfo[0]);
         } catch (RuntimeException e) {
             return out;
         }
@@ -389,7 +400,13 @@ final class HandoffDeadlock {
         long[] ids = cycle.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = new ThreadInfo[ids.length];
         try {
-            infos = mx().getThreadInfo(ids, mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported());
+            // not getThreadInfo(ids, ...): asking by id makes the JVM keep a table of thread ids that
+            // slows every thread's exit from then on (see jvmWaits)
+            Map<Long, ThreadInfo> dump = new HashMap<>();
+            for (ThreadInfo ti : mx().dumpAllThreads(mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported())) {
+                if (ti != null) dump.put(ti.getThreadId(), ti);
+            }
+            for (int i = 0; i < ids.length; i++) infos[i] = dump.get(ids[i]);
         } catch (RuntimeException e) {
             // names and stacks then come from the tracked threads only
         }
@@ -608,12 +625,8 @@ final class HandoffDeadlock {
     private String threadName(long id, Map<Long, ThreadState> byId) {
         ThreadState t = byId.get(id);
         if (t != null) return t.thread.getName();
-        try {
-            ThreadInfo ti = mx().getThreadInfo(id, 0);
-            return ti == null ? "thread " + id : ti.getThreadName();
-        } catch (RuntimeException e) {
-            return "thread " + id;
-        }
+        String n = jvmNames.get(id);
+        return n == null ? "thread " + id : n;
     }
 
     static String allocationClass(Object key) {
