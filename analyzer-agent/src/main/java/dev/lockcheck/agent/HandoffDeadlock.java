@@ -56,6 +56,8 @@ final class HandoffDeadlock {
      * 5,000 threads queued on one monitor, a minute of CPU.
      */
     private final Map<Object, List<ThreadState>> holders = new IdentityHashMap<>();
+    /** Names of the threads in this look's dump, by id (names of untracked owners without asking the JVM by id). */
+    private final Map<Long, String> jvmNames = new HashMap<>();
     private final Map<String, Object> known = new HashMap<>();
     private static final Object NONE = new Object();
     /** Threads whose self-deadlock an immediate rule (LC203/LC205) already reported. */
@@ -160,13 +162,39 @@ final class HandoffDeadlock {
         return w != null && !w.lock() && holdsShared(w.ts());
     }
 
-    /** The JVM's own wait-for edges, kept when unchanged since the previous look. */
+    /**
+     * The JVM's own wait-for edges, kept when unchanged since the previous look. The JVM is asked
+     * only when some thread can be in such a wait by its state (read in Java: blocked on a monitor,
+     * or parked on an ownable synchronizer), and never by thread id. getThreadInfo(ids) holds the
+     * JVM's list of threads (a hazard pointer) for the whole call and looks each id up; a thread
+     * that has ended meanwhile costs a search of the list under the JVM's Threads_lock, and a thread
+     * that is ending cannot be freed until the call returns. Threads that end together queue on
+     * their ThreadGroup's monitor (BLOCKED, so asked about), then end during the call: in slow runs
+     * of a program whose 5,000 threads exit together, dumps showed the watchdog inside that call for
+     * 30 s and more (0.3 s of its own CPU) and 20-50 s of CPU gone to threads that had already ended.
+     * dumpAllThreads walks the threads inside one safepoint instead: nothing looked up by id, the
+     * list held only while the world is stopped.
+     */
     private Map<Long, JvmWait> jvmWaits(Map<Long, ThreadState> byId) {
         Map<Long, JvmWait> out = new HashMap<>();
         Map<Long, String> seen = new HashMap<>();
+        jvmNames.clear();
         ThreadInfo[] infos;
         try {
-            infos = mx().getThreadInfo(mx().getAllThreadIds(), 0);
+            java.util.Set<Long> ask = new java.util.HashSet<>();
+            for (long id : jvmCandidates()) ask.add(id);
+            if (ask.isEmpty()) {
+                previousJvm = seen;
+                return out;
+            }
+            ThreadInfo[] all = mx().dumpAllThreads(false, false, 0);
+            List<ThreadInfo> kept = new ArrayList<>();
+            for (ThreadInfo ti : all) {
+                if (ti == null) continue;
+                jvmNames.put(ti.getThreadId(), ti.getThreadName());
+                if (ask.contains(ti.getThreadId())) kept.add(ti);
+            }
+            infos = kept.toArray(new ThreadInfo[0]);
         } catch (RuntimeException e) {
             return out;
         }
@@ -185,6 +213,32 @@ final class HandoffDeadlock {
         }
         previousJvm = seen;
         return out;
+    }
+
+    /**
+     * Ids of the live threads that may be in a wait the JVM reports with an owner: BLOCKED (entering
+     * or re-entering a monitor), or WAITING parked with an ownable synchronizer as
+     * the blocker (a lock of java.util.concurrent). A thread parked without one (LockSupport.park()),
+     * in a timed wait (the JVM's edges below skip those too), sleeping or running is not asked about. A thread in Object.wait() is not either: it waits for a
+     * notify, not for the monitor's owner (once notified it is BLOCKED, and asked about).
+     */
+    static long[] jvmCandidates() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) g = g.getParent();
+        Thread[] ts = new Thread[g.activeCount() + 16];
+        int n;
+        while ((n = g.enumerate(ts, true)) == ts.length) ts = new Thread[ts.length * 2];
+        long[] ids = new long[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            Thread t = ts[i];
+            Thread.State st = t.getState();
+            if (st == Thread.State.BLOCKED || st == Thread.State.WAITING
+                    && java.util.concurrent.locks.LockSupport.getBlocker(t) instanceof java.util.concurrent.locks.AbstractOwnableSynchronizer) {
+                ids[k++] = t.getId();
+            }
+        }
+        return java.util.Arrays.copyOf(ids, k);
     }
 
     private boolean dfs(Long t, Map<Long, List<Edge>> g, Map<Long, Integer> color, List<Long> path, List<Edge> why) {
@@ -346,7 +400,13 @@ final class HandoffDeadlock {
         long[] ids = cycle.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = new ThreadInfo[ids.length];
         try {
-            infos = mx().getThreadInfo(ids, mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported());
+            // not getThreadInfo(ids, ...): asking by id makes the JVM keep a table of thread ids that
+            // slows every thread's exit from then on (see jvmWaits)
+            Map<Long, ThreadInfo> dump = new HashMap<>();
+            for (ThreadInfo ti : mx().dumpAllThreads(mx().isObjectMonitorUsageSupported(), mx().isSynchronizerUsageSupported())) {
+                if (ti != null) dump.put(ti.getThreadId(), ti);
+            }
+            for (int i = 0; i < ids.length; i++) infos[i] = dump.get(ids[i]);
         } catch (RuntimeException e) {
             // names and stacks then come from the tracked threads only
         }
@@ -565,12 +625,8 @@ final class HandoffDeadlock {
     private String threadName(long id, Map<Long, ThreadState> byId) {
         ThreadState t = byId.get(id);
         if (t != null) return t.thread.getName();
-        try {
-            ThreadInfo ti = mx().getThreadInfo(id, 0);
-            return ti == null ? "thread " + id : ti.getThreadName();
-        } catch (RuntimeException e) {
-            return "thread " + id;
-        }
+        String n = jvmNames.get(id);
+        return n == null ? "thread " + id : n;
     }
 
     static String allocationClass(Object key) {

@@ -102,7 +102,11 @@ public final class Hooks {
                 if (s.thread.isAlive() || !done.test(s)) {
                     next[keep++] = s;
                 } else {
-                    for (int slot = 0; slot < BY_ID.length; slot++) if (BY_ID[slot] == s) BY_ID[slot] = null;
+                    Class<?> c = s.thread.getClass(); // state() caches only these, in slot id mod size
+                    if (c == Thread.class || c == java.util.concurrent.ForkJoinWorkerThread.class) {
+                        int slot = (int) s.thread.getId() & (BY_ID.length - 1);
+                        if (BY_ID[slot] == s) BY_ID[slot] = null;
+                    }
                 }
             }
             if (keep < old.length) all = java.util.Arrays.copyOf(next, keep);
