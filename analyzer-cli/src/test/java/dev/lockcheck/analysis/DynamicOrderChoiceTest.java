@@ -124,4 +124,23 @@ class DynamicOrderChoiceTest {
                 "}")
                 .assertExactlyMarked();
     }
+
+    @Test
+    void anObjectTheMethodCreates_isNoCallersChoice() {
+        new Fixture(dir)
+                .file("Tree.java",
+                "class Tree {",
+                "    int size;",
+                "    synchronized void copyTo(int[] out) { out[0] = size; }",
+                "    static Tree grow(Tree parent, int[] out) {",
+                "        synchronized (parent) {",
+                "            Tree child = new Tree();",
+                "            parent.size++;",
+                "            child.copyTo(out);",
+                "            return child;",
+                "        }",
+                "    }",
+                "}")
+                .assertClean();
+    }
 }

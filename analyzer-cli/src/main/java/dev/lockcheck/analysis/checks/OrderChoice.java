@@ -50,8 +50,14 @@ final class OrderChoice {
     }
 
     static boolean chosen(Node owner, Held outer, Obs.Acquire inner) {
-        Set<String> outerParties = sources(owner, parties(outer.acquiredAt(), outer.instance()));
-        Set<String> innerParties = sources(owner, parties(inner.node(), inner.instance()));
+        Set<String> outerDirect = parties(outer.acquiredAt(), outer.instance());
+        Set<String> innerDirect = parties(inner.node(), inner.instance());
+        // an object this method creates itself (`DataNode child = new DataNode(..)`) is no caller's
+        // choice: nobody else can pass it the other way round
+        for (String v : outerDirect) if (created(owner, v)) return true;
+        for (String v : innerDirect) if (created(owner, v)) return true;
+        Set<String> outerParties = sources(owner, outerDirect);
+        Set<String> innerParties = sources(owner, innerDirect);
         List<Set<String>> both = List.of(outerParties, innerParties);
         // 1. The nesting sits in a branch whose condition compares the two parties.
         for (Node n = inner.node(); n != null && n != owner; n = n.getParentNode().orElse(null)) {
@@ -221,6 +227,14 @@ final class OrderChoice {
             }
         }
         return false;
+    }
+
+    /** Whether a local of this body only ever holds objects it creates ({@code new T(..)}). */
+    private static boolean created(Node owner, String var) {
+        List<Expression> vs = values(owner, var);
+        if (vs.isEmpty()) return false;
+        for (Expression v : vs) if (!(unwrap(v) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr)) return false;
+        return true;
     }
 
     private static Expression unwrap(Expression e) {
