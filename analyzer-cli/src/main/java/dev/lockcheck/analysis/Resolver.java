@@ -361,11 +361,18 @@ public final class Resolver {
                 LockHandles.HandleRow row = t == null ? null : LockHandles.handle(index.selfAndSupers(t), m, 0);
                 if (row != null && row.op() != LockApis.Op.RELEASE) return lockOf(mc.getScope().get(), depth + 1);
             }
-            // a getter in the sources: `Lock lock() { return lock; }`
+        }
+        // a getter in the sources: `Lock lock() { return lock; }`, or of a family member keyed by its
+        // parameter: `RRWL lockFor(String k) { return locks.computeIfAbsent(k, x -> new RRWL()); }`
+        if (e instanceof MethodCallExpr mc) {
             List<MethodInfo> ms = resolveCall(mc);
             if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
                     && ms.get(0).body.getStatement(0) instanceof ReturnStmt rs && rs.getExpression().isPresent()) {
-                return lockOf(rs.getExpression().get(), depth + 1);
+                LockVal v = lockOf(rs.getExpression().get(), depth + 1);
+                // a lock the getter was given (`Lock pick(Lock l) { return l; }`) is the callee's own parameter: not the caller's to name
+                if (!mc.getArguments().isEmpty() && v != null
+                        && (v instanceof LockVal.Obj o ? o.id() : ((LockVal.View) v).ref().id()).isParameter()) return null;
+                return v;
             }
         }
         return null;
@@ -592,7 +599,7 @@ public final class Resolver {
             if (ms.size() == 1 && ms.get(0).body != null && ms.get(0).body.getStatements().size() == 1
                     && ms.get(0).body.getStatement(0) instanceof ReturnStmt rs && rs.getExpression().isPresent()) {
                 String base = mc.getScope().map(this::objPath).orElse("this");
-                return rebase(instanceOf(rs.getExpression().get(), depth + 1), base);
+                return substitute(instanceOf(rs.getExpression().get(), depth + 1), ms.get(0), mc.getArguments(), base);
             }
         }
         return null;
@@ -640,6 +647,38 @@ public final class Resolver {
         if (base == null) return null;
         if (inst.equals("this")) return base;
         if (inst.startsWith("this.")) return base + inst.substring(4);
+        return null;
+    }
+
+    private static final java.util.regex.Pattern FAMILY_INSTANCE = java.util.regex.Pattern.compile("~?(.*)\\[(.*)\\]");
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("~([A-Za-z_$][A-Za-z0-9_$]*)@(\\d+)(\\..*)?");
+
+    /**
+     * Like {@link #rebase}, and a family element's key ({@code this.locks[~path@14]}) that is a
+     * parameter of the callee becomes the caller's argument at that position: the lock a getter
+     * {@code lockFor(String path)} returns, called as {@code lockFor(src)}, is the element keyed
+     * by {@code src}. Other instances are rebased only.
+     */
+    public String substitute(String inst, MethodInfo callee, List<Expression> args, String base) {
+        if (inst == null || callee == null) return rebase(inst, base);
+        java.util.regex.Matcher fm = FAMILY_INSTANCE.matcher(inst);
+        if (!fm.matches()) return rebase(inst, base);
+        String container = substitutePath(fm.group(1), callee, args, base);
+        String key = substitutePath(fm.group(2), callee, args, base);
+        if (container == null || key == null) return null;
+        return (key.startsWith("~") && !container.startsWith("~") ? "~" : "") + container + "[" + key + "]";
+    }
+
+    private String substitutePath(String path, MethodInfo callee, List<Expression> args, String base) {
+        java.util.regex.Matcher lm = LOCAL_PATH.matcher(path);
+        if (!lm.matches()) return rebase(path, base);
+        for (int i = 0; i < callee.decl.getParameters().size() && i < args.size(); i++) {
+            com.github.javaparser.ast.body.Parameter p = callee.decl.getParameter(i);
+            if (p.isVarArgs() || !p.getNameAsString().equals(lm.group(1))
+                    || p.getBegin().map(x -> x.line).orElse(0) != Integer.parseInt(lm.group(2))) continue;
+            String a = objPath(args.get(i));
+            return a == null ? null : a + (lm.group(3) == null ? "" : lm.group(3));
+        }
         return null;
     }
 

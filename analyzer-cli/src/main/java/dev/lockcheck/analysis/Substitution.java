@@ -43,7 +43,7 @@ final class Substitution {
      */
     Subst lock(LockRef ref, String instance) {
         LockId id = ref.id();
-        if (!id.isParameter()) return new Subst(ref, Resolver.rebase(instance, receiver));
+        if (!id.isParameter()) return new Subst(ref, resolver.substitute(instance, callee, call.getArguments(), receiver));
         if (isOwnParameter(id)) {
             if (id.param() >= call.getArguments().size()) return null;
             Expression arg = call.getArgument(id.param());
@@ -58,7 +58,7 @@ final class Substitution {
             LockRef r = replace(ref, resolver.lockOf(arg));
             if (r != null) return new Subst(r, Resolver.rebase(resolver.instanceOf(arg), holderOf(receiver)));
         }
-        return new Subst(ref, Resolver.rebase(instance, receiver));
+        return new Subst(ref, resolver.substitute(instance, callee, call.getArguments(), receiver));
     }
 
     /** The caller's id for a lock the callee releases, or null when dropped. */

@@ -194,7 +194,7 @@ final class LockOrderInversion implements StaticCheck {
     /**
      * The transfer deadlock: two locks of one class (two parameters or locals of one type, two
      * entries of one lock map, list or array) nested in the order the caller's arguments give,
-     * with no comparison in the method choosing which goes first: {@code transfer(a, b)} and
+     * with no comparison choosing which goes first ({@link OrderChoice}): {@code transfer(a, b)} and
      * {@code transfer(b, a)} on two threads each hold one and wait for the other. Both must be
      * exclusive somewhere on the path (two read holds wait only behind a writer), and their
      * objects provably distinct names from this body ({@link Held#instance()}).
@@ -206,7 +206,7 @@ final class LockOrderInversion implements StaticCheck {
                 for (Held h : o.held()) {
                     if (!h.ref().id().equals(a.ref().id()) || !dynamic(h.instance()) || h.instance().equals(a.instance())) continue;
                     if (h.ref().mode().isShared() && a.ref().mode().isShared()) continue;
-                    if (ordersByComparison(b.body().owner())) continue;
+                    if (OrderChoice.chosen(b.body().owner(), h, a)) continue;
                     String what = a.ref().id().name().endsWith("[]") ? "two entries of " + a.ref().id().display()
                             : "two objects of lock class " + a.ref().id().display();
                     String msg = ReadToWriteUpgrade.capitalise(lockWord(a.ref().mode())) + " " + a.ref().id().display()
@@ -233,18 +233,6 @@ final class LockOrderInversion implements StaticCheck {
 
     private static String readable(String instance) {
         return instance.replaceAll("~([A-Za-z0-9_$]+)@\\d+", "$1").replaceAll("^~", "").replace("this.", "");
-    }
-
-    /** Whether the body compares values (a relational operator, compareTo/compare, identityHashCode): an order it may choose. */
-    private static boolean ordersByComparison(Node owner) {
-        return owner.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.expr.BinaryExpr be
-                && switch (be.getOperator()) {
-                    case LESS, GREATER, LESS_EQUALS, GREATER_EQUALS -> true;
-                    default -> false;
-                }
-                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc
-                && (mc.getNameAsString().equals("compareTo") || mc.getNameAsString().equals("compare")
-                || mc.getNameAsString().equals("identityHashCode"))).isPresent();
     }
 
     private void report(Edge e, List<Edge> back, int others, FindingSink sink) {
