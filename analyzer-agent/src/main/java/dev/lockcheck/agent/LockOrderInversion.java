@@ -65,8 +65,17 @@ final class LockOrderInversion {
     private final Set<Object> written;
     private final Map<Object, Map<Object, Edge>> graph = new IdentityHashMap<>();
     private final Set<String> reported = new TreeSet<>();
-    private boolean changed;
+    /**
+     * The edges to search a cycle from: new or changed since they were last searched (a new cycle
+     * runs through one of them), or all of them once more locks count as written. A look searches
+     * for at most {@link #BUDGET_NS} and leaves the rest for the next: a lock-heavy program's graph
+     * (Derby: thousands of lock instances) made one search of every edge take seconds, and the
+     * watchdog holds the exit path while it searches.
+     */
+    private final ArrayDeque<Edge> pending = new ArrayDeque<>();
+    private final Set<Edge> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int lastWritten;
+    static final long BUDGET_NS = 100_000_000L;
 
     LockOrderInversion(Reporter reporter, Options options, Set<Object> written) {
         this.reporter = reporter;
@@ -82,17 +91,22 @@ final class LockOrderInversion {
             Edge ed = new Edge(e.obj2(), e.obj(), e.mode2(), e.mode(), e.site(), e.thread().thread, e.obj3());
             ed.modes.put(e.mode2() * 16 + e.mode(), true);
             out.put(e.obj(), ed);
-            changed = true;
+            queue(ed);
         } else {
             int before = old.threads.size();
             old.seenBy(e.thread().thread);
-            if (old.threads.size() != before) changed = true;
+            boolean changed = old.threads.size() != before;
             if (old.gate != (e.obj3() == null ? UNGATED : e.obj3())) {
                 old.gate = UNGATED;
                 changed = true;
             }
             if (old.modes.put(e.mode2() * 16 + e.mode(), true) == null) changed = true;
+            if (changed) queue(old);
         }
+    }
+
+    private void queue(Edge e) {
+        if (queued.add(e)) pending.add(e);
     }
 
     private boolean counts(Edge e) {
@@ -109,19 +123,25 @@ final class LockOrderInversion {
     }
 
     void flush() {
-        if (!changed && written.size() == lastWritten) return;
-        changed = false;
-        lastWritten = written.size();
-        for (Map<Object, Edge> out : graph.values()) {
-            for (Edge e : out.values()) {
-                if (!counts(e)) continue;
-                List<Edge> path = path(e.to, e.from);
-                if (path == null) continue;
-                List<Edge> cycle = new ArrayList<>();
-                cycle.add(e);
-                cycle.addAll(path);
-                report(cycle);
+        if (written.size() != lastWritten) {
+            // a read edge may count now: every edge is searched again (over as many looks as it takes)
+            lastWritten = written.size();
+            for (Map<Object, Edge> out : graph.values()) {
+                for (Edge e : out.values()) queue(e);
             }
+        }
+        long deadline = System.nanoTime() + BUDGET_NS;
+        for (int n = 1; !pending.isEmpty(); n++) {
+            if ((n & 15) == 0 && System.nanoTime() > deadline) return;
+            Edge e = pending.poll();
+            queued.remove(e);
+            if (!counts(e)) continue;
+            List<Edge> path = path(e.to, e.from);
+            if (path == null) continue;
+            List<Edge> cycle = new ArrayList<>();
+            cycle.add(e);
+            cycle.addAll(path);
+            report(cycle);
         }
     }
 

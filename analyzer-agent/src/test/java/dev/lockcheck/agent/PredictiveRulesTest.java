@@ -140,6 +140,22 @@ class PredictiveRulesTest {
     }
 
     @Test
+    void aCycleClosedLateInALargeGraph_isFoundFromTheNewEdge_overAsManyLooksAsItTakes(@TempDir Path dir) {
+        // Derby's shape: thousands of lock instances in chains; a look searches only from new or
+        // changed edges, within a time budget, so the watchdog never holds the exit path for long
+        Reporter r = reporter(dir);
+        LockOrderInversion d = new LockOrderInversion(r, Options.parse(null), written);
+        Object[] chain = new Object[2000];
+        for (int i = 0; i < chain.length; i++) chain[i] = new Object();
+        for (int i = 0; i + 1 < chain.length; i++) d.on(edge(a, chain[i], Hooks.MONITOR, chain[i + 1], Hooks.MONITOR, null));
+        for (int look = 0; look < 200; look++) d.flush(); // the rest of the first search, look by look
+        assertEquals(0, r.count(), "a chain has no cycle");
+        d.on(edge(b, chain[1], Hooks.MONITOR, chain[0], Hooks.MONITOR, null)); // closes chain[0] -> chain[1]
+        d.flush();
+        assertEquals(1, r.count(), "the new edge is searched from at the next look");
+    }
+
+    @Test
     void oneInversionFirstSeenAtSwappedSitesOnTwoInstancePairs_isOneReport(@TempDir Path dir) {
         // failsafe's RetryPolicyExecutor:153/160: both orders are taken at both lines, and which line
         // showed an instance pair's edge first differed between pairs
