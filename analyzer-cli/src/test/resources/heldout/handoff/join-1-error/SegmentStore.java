@@ -15,7 +15,7 @@ public class SegmentStore {
         lock.readLock().lock();
         try {
             int before = segments.size();
-            Compactor c = new Compactor(this);
+            Thread c = new Compactor(this);
             c.start();
             c.join(); // expect: LC001 error LC008 error
             return before;
