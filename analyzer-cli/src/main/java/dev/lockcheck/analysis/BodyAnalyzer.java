@@ -137,6 +137,8 @@ final class BodyAnalyzer {
     private final List<Obs> obs = new ArrayList<>();
     private final Map<String, Obs> events = new LinkedHashMap<>();
     private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
+    /** Locks released by the calls whose receiver or arguments are being evaluated, innermost first. */
+    private final java.util.ArrayDeque<Set<LockId>> releasing = new java.util.ArrayDeque<>();
     private final Set<LockId> releasedAnywhere = new HashSet<>();
     private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> frontier = new LinkedHashSet<>();
@@ -720,9 +722,20 @@ final class BodyAnalyzer {
                 if (ref != null) return lockOp(mc, ref, resolver.instanceOf(scope), hrow, args(mc, st));
             }
             if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
-            st = eval(scope, st);
         }
-        st = args(mc, st);
+        // a callee that releases a hold: its receiver and arguments are evaluated as part of that
+        // release (writeUnlock(op, reportInfo(src)), dir.getNamesystem().readUnlock()), not as a
+        // throw point between the acquisition and the finally
+        List<MethodInfo> callees = resolver.resolveCall(mc);
+        Set<LockId> released = new HashSet<>();
+        for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
+        releasing.push(released);
+        try {
+            if (scope != null) st = eval(scope, st);
+            st = args(mc, st);
+        } finally {
+            releasing.pop();
+        }
         if (st == null) return null;
         List<Resolver.ManagedLock> managed = resolver.managedLocks(mc);
         if (managed != null) {
@@ -757,13 +770,10 @@ final class BodyAnalyzer {
         if (fn >= 0) {
             record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
         }
-        List<MethodInfo> callees = resolver.resolveCall(mc);
         if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
-            Set<LockId> released = new HashSet<>();
-            for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
             throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
@@ -1160,7 +1170,7 @@ final class BodyAnalyzer {
     private void throwPoint(State st, Node at) {
         if (st == null || silent > 0 || st.held.isEmpty()) return;
         for (Held h : st.held) {
-            if (h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
+            if (h.ref().mode() == LockMode.MONITOR || covered(h) || partOfRelease(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
                 String what = at instanceof MethodCallExpr mc ? callText(mc) + " (line " + line(mc) + ")" : "the throw at line " + line(at);
                 obs.add(new Obs.Unsafe(st.held, h, "if " + what + " throws, nothing releases it", at,
@@ -1169,10 +1179,22 @@ final class BodyAnalyzer {
         }
     }
 
+    /**
+     * Evaluated as part of a call that releases this hold ({@link #releasing}), or a re-acquisition
+     * of a lock this body released without holding it: the caller's hold, given back before
+     * returning (unlock, wait, lock again in a finally), which the caller's own finally releases.
+     */
+    private boolean partOfRelease(Held h) {
+        LockId id = h.ref().id();
+        if (releasedNotHeld.contains(id)) return true;
+        for (Set<LockId> r : releasing) if (r.contains(id)) return true;
+        return false;
+    }
+
     private void checkExit(State st, Node at, String what) {
         if (st == null || silent > 0) return;
         for (Held h : st.held) {
-            if (h.op() != Op.ACQUIRE || h.ref().mode() == LockMode.MONITOR || covered(h)) continue;
+            if (h.op() != Op.ACQUIRE || h.ref().mode() == LockMode.MONITOR || covered(h) || partOfRelease(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
                 obs.add(new Obs.Unsafe(st.held, h, what, at, List.of(step(at, "exits holding " + h.ref().describe()))));
             }

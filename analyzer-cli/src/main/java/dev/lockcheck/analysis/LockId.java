@@ -23,9 +23,17 @@ public record LockId(String owner, String ownerName, String name, ObjKind kind, 
         return param >= 0;
     }
 
-    /** e.g. {@code Cache.lock}: what messages show. */
+    /**
+     * e.g. {@code Cache.lock}: what messages show. A local or parameter ({@code method.var@line}
+     * inside, the line telling two same-named locals apart) shows as {@code Cache.method.var}; a
+     * constructor's parameter, which the constructor keeps in a field, as {@code Cache.var}.
+     */
     public String display() {
-        return ownerName + "." + name;
+        int at = name.lastIndexOf('@');
+        if (at < 0) return ownerName + "." + name;
+        String local = name.substring(0, at);
+        if (isParameter() && local.startsWith(ownerName + ".")) local = local.substring(ownerName.length() + 1);
+        return ownerName + "." + local;
     }
 
     /** e.g. {@code acme.Cache.lock}: the JSON {@code lock} field. */

@@ -89,4 +89,106 @@ class UnsafeReleaseShapesTest {
                 "    boolean ready() { return true; }",
                 "}").assertExactlyMarked();
     }
+
+    // hadoop-hdfs 3.4.0: 82 LC005 warnings were `finally { writeUnlock(op, getLockReportInfoSupplier(src)); }`
+    @Test
+    void callInTheReleasingCallsArguments_isPartOfTheRelease() {
+        new Fixture(dir).file("Namesystem.java",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "import java.util.function.Supplier;",
+                "class Namesystem {",
+                "    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+                "    void writeLock() { rw.writeLock().lock(); }",
+                "    void writeUnlock(String op, Supplier<String> info) { rw.writeLock().unlock(); }",
+                "    Supplier<String> reportInfo(String src) { return () -> src; }",
+                "    void delete(String src) {",
+                "        writeLock();",
+                "        try {",
+                "            remove(src);",
+                "        } finally {",
+                "            writeUnlock(\"delete\", reportInfo(src));",
+                "        }",
+                "    }",
+                "    void remove(String src) { }",
+                "}").assertExactlyMarked();
+    }
+
+    @Test
+    void getterAsTheReleasingCallsReceiver_isPartOfTheRelease() {
+        new Fixture(dir).file("Dir.java",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "class Dir {",
+                "    private final Fs fs = new Fs();",
+                "    Fs getFs() { return fs; }",
+                "    void list() {",
+                "        fs.readLock();",
+                "        try {",
+                "            scan();",
+                "        } finally {",
+                "            getFs().readUnlock();",
+                "        }",
+                "    }",
+                "    void scan() { }",
+                "}",
+                "class Fs {",
+                "    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+                "    void readLock() { rw.readLock().lock(); }",
+                "    void readUnlock() { rw.readLock().unlock(); }",
+                "}").assertExactlyMarked();
+    }
+
+    @Test
+    void callBeforeTheReleasingCall_isStillReported() {
+        new Fixture(dir).file("Namesystem.java",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "class Namesystem {",
+                "    private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+                "    void writeLock() { rw.writeLock().lock(); }",
+                "    void writeUnlock(String op) { rw.writeLock().unlock(); }",
+                "    void load(java.io.Closeable edits) throws java.io.IOException {",
+                "        writeLock(); // expect: LC005",
+                "        try {",
+                "            apply();",
+                "        } finally {",
+                "            edits.close();",
+                "            writeUnlock(\"load\");",
+                "        }",
+                "    }",
+                "    void apply() { }",
+                "}").assertExactlyMarked();
+    }
+
+    // hadoop-hdfs ContentSummaryComputationContext.yield: the caller's hold given up and taken back
+    @Test
+    void callersHoldReleasedAndTakenBackInAFinally_isNotALeak() {
+        new Fixture(dir).file("Context.java",
+                "class Context {",
+                "    private final Fsn fsn = new Fsn();",
+                "    private final Dir dir = new Dir();",
+                "    boolean yieldLocks() {",
+                "        if (fsn.getReadHoldCount() != 1) return false;",
+                "        dir.readUnlock();",
+                "        fsn.readUnlock(\"contentSummary\");",
+                "        try {",
+                "            Thread.sleep(1);",
+                "        } catch (InterruptedException e) {",
+                "        } finally {",
+                "            fsn.readLock();",
+                "            dir.readLock();",
+                "        }",
+                "        return true;",
+                "    }",
+                "}",
+                "class Fsn {",
+                "    private final java.util.concurrent.locks.ReentrantReadWriteLock rw = new java.util.concurrent.locks.ReentrantReadWriteLock();",
+                "    void readLock() { rw.readLock().lock(); }",
+                "    void readUnlock(String op) { rw.readLock().unlock(); }",
+                "    int getReadHoldCount() { return rw.getReadHoldCount(); }",
+                "}",
+                "class Dir {",
+                "    void readLock() { check(); }",
+                "    void readUnlock() { check(); }",
+                "    void check() { }",
+                "}").assertExactlyMarked();
+    }
 }
