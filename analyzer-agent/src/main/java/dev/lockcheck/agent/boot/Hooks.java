@@ -48,6 +48,12 @@ public final class Hooks {
      * the slots of dropped threads, so the cache keeps no dead thread alive.
      */
     private static final ThreadState[] BY_ID = new ThreadState[1024];
+    /**
+     * {@code Thread.tid}, read directly: the key of {@link #BY_ID} for every thread, a Thread
+     * subclass too (its getId() may be overridden, so without this handle only the JDK's own thread
+     * classes use the cache). Null when java.lang is not open to this module (no agent: unit tests).
+     */
+    private static final VarHandle TID = tidHandle();
     private static volatile ThreadState[] all = new ThreadState[0];
     private static final VarHandle HEAD;
     private static final VarHandle CLOCK;
@@ -77,6 +83,25 @@ public final class Hooks {
     private Hooks() {
     }
 
+    private static VarHandle tidHandle() {
+        try {
+            VarHandle h = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup()).findVarHandle(Thread.class, "tid", long.class);
+            Thread t = Thread.currentThread();
+            return (long) h.get(t) == t.getId() || t.getClass() != Thread.class ? h : null;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** The thread's key in {@link #BY_ID}, or -1 when it cannot be cached (a subclass's getId() may be any code). */
+    private static long cacheId(Thread t) {
+        VarHandle tid = TID;
+        if (tid != null) return (long) tid.get(t);
+        Class<?> c = t.getClass();
+        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return -1;
+        return t.getId();
+    }
+
     private static ThreadState register() {
         ThreadState ts = new ThreadState(Thread.currentThread());
         synchronized (Hooks.class) {
@@ -102,9 +127,9 @@ public final class Hooks {
                 if (s.thread.isAlive() || !done.test(s)) {
                     next[keep++] = s;
                 } else {
-                    Class<?> c = s.thread.getClass(); // state() caches only these, in slot id mod size
-                    if (c == Thread.class || c == java.util.concurrent.ForkJoinWorkerThread.class) {
-                        int slot = (int) s.thread.getId() & (BY_ID.length - 1);
+                    long id = cacheId(s.thread);
+                    if (id >= 0) {
+                        int slot = (int) id & (BY_ID.length - 1);
                         if (BY_ID[slot] == s) BY_ID[slot] = null;
                     }
                 }
@@ -114,15 +139,15 @@ public final class Hooks {
     }
 
     /**
-     * The calling thread's state, registering it at its first call. The cache is used only for
-     * threads whose getId() is the JDK's (an application's Thread subclass may override it, even
-     * with code that takes a lock and would call back in here).
+     * The calling thread's state, registering it at its first call. Without {@link #TID} the cache
+     * is used only for threads whose getId() is the JDK's (an application's Thread subclass may
+     * override it, even with code that takes a lock and would call back in here).
      */
     private static ThreadState state() {
         Thread t = Thread.currentThread();
-        Class<?> c = t.getClass();
-        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return STATE.get();
-        int slot = (int) t.getId() & (BY_ID.length - 1);
+        long id = cacheId(t);
+        if (id < 0) return STATE.get();
+        int slot = (int) id & (BY_ID.length - 1);
         ThreadState ts = BY_ID[slot];
         if (ts != null && ts.thread == t) return ts;
         ts = STATE.get();
