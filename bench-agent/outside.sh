@@ -155,7 +155,7 @@ for c in $CASES; do
         source() { :; }
         . "'"$script"'" ' 2>/dev/null)
     SRC=""; MAIN=""; CDEP=""; RDEP=""; OPT=""
-    eval "$vars"
+    eval "$(grep -E '^(SRC|MAIN|CDEP|RDEP|OPT)=' <<< "$vars")" # a script may also print text of its own
     if [ -z "$MAIN" ]; then echo -e "jacontebe/$proj-$bug\t(script not understood)"; continue; fi
     (cd "$JB/$proj" && mkdir -p bin && "$JAVAC" -nowarn $EXPORTS -cp "$CDEP:../jacontebe/src" -d bin $SRC \
         > "$WORK/jacontebe-$proj-$bug.javac.log" 2>&1)

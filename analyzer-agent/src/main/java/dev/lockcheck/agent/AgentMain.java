@@ -89,7 +89,8 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         Module base = Object.class.getModule();
         Set<Module> to = Set.of(Hooks.class.getModule(), AgentMain.class.getModule());
         inst.redefineModule(base, Set.of(), Map.of(),
-                Map.of("java.util.concurrent.locks", to, "java.util.concurrent", to), Set.of(), Map.of());
+                Map.of("java.util.concurrent.locks", to, "java.util.concurrent", to,
+                        "java.lang", Set.of(Hooks.class.getModule())), Set.of(), Map.of());
     }
 
     private static void retransform(Instrumentation inst, boolean attached) {

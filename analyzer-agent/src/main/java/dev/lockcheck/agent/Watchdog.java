@@ -26,7 +26,7 @@ final class Watchdog implements Runnable {
     private final LockOrderInversion order;
     private final TryLockStorm storm;
     private final Set<Object> written = Collections.newSetFromMap(new WeakHashMap<>());
-    private final Map<ThreadState, Long> drained = new IdentityHashMap<>();
+    private final Map<ThreadState.Log, Long> drained = new IdentityHashMap<>();
     private final List<Event> pending = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -71,6 +71,24 @@ final class Watchdog implements Runnable {
         storm.scan();
     }
 
+    /** Moves one ring's new events to {@link #pending} (those overwritten before this drain are lost). */
+    private void drain(ThreadState ts, ThreadState.Log log) {
+        long head = log.head;
+        ThreadState.Ring r = log.ring; // read after head: holds every event before it
+        long from = drained.getOrDefault(log, 0L);
+        if (head - from > r.size()) from = head - r.size();
+        List<Event> got = new ArrayList<>();
+        for (long i = from; i < head; i++) {
+            int s = (int) i & r.mask;
+            got.add(Event.decode(ts, r.evCode[s], r.evObj[s], r.evObj2[s], r.evObj3[s], r.evSite[s], r.evTime[s], r.evAux[s]));
+        }
+        long after = log.head;
+        int overwritten = (int) Math.max(0, (after - r.size()) - from);
+        pending.addAll(got.subList(Math.min(overwritten, got.size()), got.size()));
+        drained.put(log, head);
+        log.drained = head;
+    }
+
     private static boolean ticks(Event e) {
         return e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP || e.kind() == Hooks.EV_HOLD;
     }
@@ -98,23 +116,16 @@ final class Watchdog implements Runnable {
     private void drain(boolean all) {
         long cutoff = all ? Long.MAX_VALUE : Hooks.tick();
         for (ThreadState ts : Hooks.threads()) {
-            long head = ts.head;
-            ThreadState.Ring r = ts.ring; // read after head: holds every event before it
-            long from = drained.getOrDefault(ts, 0L);
-            if (head - from > r.size()) from = head - r.size();
-            List<Event> got = new ArrayList<>();
-            for (long i = from; i < head; i++) {
-                int s = (int) i & r.mask;
-                got.add(Event.decode(ts, r.evCode[s], r.evObj[s], r.evObj2[s], r.evObj3[s], r.evSite[s], r.evTime[s], r.evAux[s]));
-            }
-            long after = ts.head;
-            int overwritten = (int) Math.max(0, (after - r.size()) - from);
-            pending.addAll(got.subList(Math.min(overwritten, got.size()), got.size()));
-            drained.put(ts, head);
-            ts.drained = head;
+            drain(ts, ts.hand);
+            drain(ts, ts.order);
         }
-        Hooks.forget(ts -> ts.head == drained.getOrDefault(ts, -1L));
-        drained.keySet().retainAll(java.util.Arrays.asList(Hooks.threads()));
+        Hooks.forget(ts -> ts.hand.head == drained.getOrDefault(ts.hand, -1L) && ts.order.head == drained.getOrDefault(ts.order, -1L));
+        java.util.Set<ThreadState.Log> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ThreadState ts : Hooks.threads()) {
+            kept.add(ts.hand);
+            kept.add(ts.order);
+        }
+        drained.keySet().retainAll(kept);
         // a tick (handoff begin or operation) with value v precedes every event that read the clock as v
         pending.sort(Comparator.comparingLong(Event::time).thenComparingInt(e -> ticks(e) ? 0 : 1));
         int n = 0;

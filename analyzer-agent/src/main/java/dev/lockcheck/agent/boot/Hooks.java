@@ -48,6 +48,12 @@ public final class Hooks {
      * the slots of dropped threads, so the cache keeps no dead thread alive.
      */
     private static final ThreadState[] BY_ID = new ThreadState[1024];
+    /**
+     * {@code Thread.tid}, read directly: the key of {@link #BY_ID} for every thread, a Thread
+     * subclass too (its getId() may be overridden, so without this handle only the JDK's own thread
+     * classes use the cache). Null when java.lang is not open to this module (no agent: unit tests).
+     */
+    private static final VarHandle TID = tidHandle();
     private static volatile ThreadState[] all = new ThreadState[0];
     private static final VarHandle HEAD;
     private static final VarHandle CLOCK;
@@ -67,7 +73,7 @@ public final class Hooks {
 
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(ThreadState.class, "head", long.class);
+            HEAD = MethodHandles.lookup().findVarHandle(ThreadState.Log.class, "head", long.class);
             CLOCK = MethodHandles.lookup().findVarHandle(Clock.class, "value", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -75,6 +81,25 @@ public final class Hooks {
     }
 
     private Hooks() {
+    }
+
+    private static VarHandle tidHandle() {
+        try {
+            VarHandle h = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup()).findVarHandle(Thread.class, "tid", long.class);
+            Thread t = Thread.currentThread();
+            return (long) h.get(t) == t.getId() || t.getClass() != Thread.class ? h : null;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** The thread's key in {@link #BY_ID}, or -1 when it cannot be cached (a subclass's getId() may be any code). */
+    private static long cacheId(Thread t) {
+        VarHandle tid = TID;
+        if (tid != null) return (long) tid.get(t);
+        Class<?> c = t.getClass();
+        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return -1;
+        return t.getId();
     }
 
     private static ThreadState register() {
@@ -102,9 +127,9 @@ public final class Hooks {
                 if (s.thread.isAlive() || !done.test(s)) {
                     next[keep++] = s;
                 } else {
-                    Class<?> c = s.thread.getClass(); // state() caches only these, in slot id mod size
-                    if (c == Thread.class || c == java.util.concurrent.ForkJoinWorkerThread.class) {
-                        int slot = (int) s.thread.getId() & (BY_ID.length - 1);
+                    long id = cacheId(s.thread);
+                    if (id >= 0) {
+                        int slot = (int) id & (BY_ID.length - 1);
                         if (BY_ID[slot] == s) BY_ID[slot] = null;
                     }
                 }
@@ -114,15 +139,15 @@ public final class Hooks {
     }
 
     /**
-     * The calling thread's state, registering it at its first call. The cache is used only for
-     * threads whose getId() is the JDK's (an application's Thread subclass may override it, even
-     * with code that takes a lock and would call back in here).
+     * The calling thread's state, registering it at its first call. Without {@link #TID} the cache
+     * is used only for threads whose getId() is the JDK's (an application's Thread subclass may
+     * override it, even with code that takes a lock and would call back in here).
      */
     private static ThreadState state() {
         Thread t = Thread.currentThread();
-        Class<?> c = t.getClass();
-        if (c != Thread.class && c != java.util.concurrent.ForkJoinWorkerThread.class) return STATE.get();
-        int slot = (int) t.getId() & (BY_ID.length - 1);
+        long id = cacheId(t);
+        if (id < 0) return STATE.get();
+        int slot = (int) id & (BY_ID.length - 1);
         ThreadState ts = BY_ID[slot];
         if (ts != null && ts.thread == t) return ts;
         ts = STATE.get();
@@ -159,14 +184,14 @@ public final class Hooks {
         }
     }
 
-    private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time) {
-        emit(ts, code, o, o2, o3, site, time, 0);
+    private static void emit(ThreadState.Log log, int code, Object o, Object o2, Object o3, int site, long time) {
+        emit(log, code, o, o2, o3, site, time, 0);
     }
 
-    private static void emit(ThreadState ts, int code, Object o, Object o2, Object o3, int site, long time, long aux) {
-        long h = ts.head;
-        ThreadState.Ring r = ts.ring;
-        if (h - ts.drained > r.mask && r.mask < ThreadState.RING - 1) r = ts.grow(h); // full: grow, up to RING
+    private static void emit(ThreadState.Log log, int code, Object o, Object o2, Object o3, int site, long time, long aux) {
+        long h = log.head;
+        ThreadState.Ring r = log.ring;
+        if (h - log.drained > r.mask && r.mask < ThreadState.RING - 1) r = log.grow(h); // full: grow, up to RING
         int i = (int) h & r.mask;
         r.evObj[i] = o;
         if (o2 != null || r.evObj2[i] != null) r.evObj2[i] = o2;
@@ -175,7 +200,7 @@ public final class Hooks {
         r.evSite[i] = site;
         r.evTime[i] = time;
         r.evAux[i] = aux;
-        HEAD.setRelease(ts, h + 1);
+        HEAD.setRelease(log, h + 1);
     }
 
     // ---------------------------------------------------------------- lock tracking
@@ -229,7 +254,8 @@ public final class Hooks {
     /**
      * After the acquisition succeeded. The common case, a thread that holds nothing else, is a
      * method small enough for the JIT to inline into every wrapper (no reentrancy to look for, no
-     * order edge): the held entry, and for the logged modes the acquisition event unless it repeats.
+     * order edge): the held entry, and for a read the clock it was taken at, kept in the thread's
+     * read table; nothing goes to a ring and nothing is written outside this thread's state.
      */
     static void acquired(ThreadState ts, Object key, int mode, int site) {
         if (ts.heldCount != 0 || ts.busy) {
@@ -237,30 +263,74 @@ public final class Hooks {
             return;
         }
         ts.waiting = false;
-        boolean logged = mode != EXCLUSIVE && mode != MONITOR;
-        long now = logged ? CLOCK_LINE.value : 0;
+        boolean read = mode == READ || mode == STAMP_READ;
+        long now = read ? CLOCK_LINE.value : 0;
         if (ts.heldKey[0] != key) ts.heldKey[0] = key;
         ts.heldMode[0] = mode;
         ts.heldSite[0] = site;
         ts.heldDepth[0] = 1;
         ts.heldTime[0] = now;
         ts.heldCount = 1;
-        if (logged) logAcquired(ts, key, EV_ACQ | (mode << 4), site, now);
+        if (read) {
+            if (now != 0) readAt(ts, key, mode, site, now);
+        } else if (mode == WRITE || mode == STAMP_WRITE) {
+            if (ts.wrKey[site & (ThreadState.WRITES - 1)] != key) wrote(ts, key, mode, site);
+        }
     }
 
     /**
-     * Logs a first (not reentrant) acquisition of a READ, WRITE or stamped mode unless it is the
-     * thread's last logged one again at the same clock (no handoff since: it adds nothing).
-     * Reentrant ones are not logged: LC202 reads first read holds only, and a reentrant write
-     * follows a logged one.
+     * A first read of key at clock now (not 0: a read before any handoff can follow no hold, LC202
+     * needs the read after the holder's acquisition): the thread's read-table entry of this site
+     * takes the new clock and is marked for the next handoff event to log. Two compares when the
+     * site read the same lock before.
      */
-    private static void logAcquired(ThreadState ts, Object key, int code, int site, long now) {
-        if (ts.lastAcqKey == key && ts.lastAcqCode == code && ts.lastAcqStamp == now) return;
-        ts.lastAcqKey = key;
-        ts.lastAcqCode = code;
-        ts.lastAcqStamp = now;
+    private static void readAt(ThreadState ts, Object key, int mode, int site, long now) {
+        int i = site & (ThreadState.READS - 1);
+        if (ts.rdKey[i] == key && ts.rdSite[i] == site) {
+            if (ts.rdTime[i] != now) {
+                ts.rdTime[i] = now;
+                ts.rdDirty |= 1 << i;
+            }
+            return;
+        }
+        readNew(ts, key, mode, site, now, i);
+    }
+
+    /** The site's slot holds another (lock, site): log it to the order ring if not logged yet, then take the slot. */
+    private static void readNew(ThreadState ts, Object key, int mode, int site, long now, int i) {
         try {
-            emit(ts, code, key, null, null, site, now);
+            int bit = 1 << i;
+            if ((ts.rdDirty & bit) != 0) {
+                emit(ts.order, EV_ACQ | (ts.rdMode[i] << 4), ts.rdKey[i], null, null, ts.rdSite[i], ts.rdTime[i]);
+            }
+            ts.rdKey[i] = key;
+            ts.rdSite[i] = site;
+            ts.rdMode[i] = mode;
+            ts.rdTime[i] = now;
+            ts.rdDirty |= bit;
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** Logs the reads marked since the thread's last handoff event into the handoff ring (before that event). */
+    private static void flushReads(ThreadState ts) {
+        int d = ts.rdDirty;
+        if (d == 0) return;
+        ts.rdDirty = 0;
+        for (int i = 0; d != 0; i++, d >>>= 1) {
+            if ((d & 1) != 0) emit(ts.hand, EV_ACQ | (ts.rdMode[i] << 4), ts.rdKey[i], null, null, ts.rdSite[i], ts.rdTime[i]);
+        }
+    }
+
+    /**
+     * A write acquisition of a lock this site's slot does not know: logged once (the watchdog only
+     * marks the lock written), then remembered.
+     */
+    private static void wrote(ThreadState ts, Object key, int mode, int site) {
+        try {
+            emit(ts.order, EV_ACQ | (mode << 4), key, null, null, site, CLOCK_LINE.value);
+            ts.wrKey[site & (ThreadState.WRITES - 1)] = key;
         } catch (Throwable t) {
             fail(t);
         }
@@ -274,8 +344,7 @@ public final class Hooks {
             ts.waiting = false;
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
-            boolean logged = mode != EXCLUSIVE && mode != MONITOR;
-            long now = logged || n > 0 ? CLOCK_LINE.value : 0;
+            long now = CLOCK_LINE.value;
             boolean reentrant = i >= 0;
             if (reentrant) {
                 ts.heldDepth[i]++;
@@ -285,7 +354,7 @@ public final class Hooks {
                     if (from != key) {
                         int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
                         Object gate = j == 0 ? null : ts.heldKey[0];
-                        if (!ts.seenEdge(key, from, gate, code)) emit(ts, code, key, from, gate, site, now);
+                        if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, now);
                     }
                 }
                 if (ts.heldKey[n] != key) ts.heldKey[n] = key;
@@ -297,7 +366,13 @@ public final class Hooks {
             } else {
                 ts.overflow++;
             }
-            if (logged && !reentrant) logAcquired(ts, key, EV_ACQ | (mode << 4), site, now);
+            if (!reentrant) {
+                if (mode == READ || mode == STAMP_READ) {
+                    if (now != 0) readAt(ts, key, mode, site, now);
+                } else if (mode == WRITE || mode == STAMP_WRITE) {
+                    if (ts.wrKey[site & (ThreadState.WRITES - 1)] != key) wrote(ts, key, mode, site);
+                }
+            }
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -375,14 +450,15 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
+            flushReads(ts);
             long now = tick();
             for (int j = 0; j < ts.heldCount; j++) {
                 int m = ts.heldMode[j];
                 if (m == READ || m == STAMP_READ) {
-                    emit(ts, EV_HOLD | (m << 4), ts.heldKey[j], null, null, ts.heldSite[j], now, ts.heldTime[j]);
+                    emit(ts.hand, EV_HOLD | (m << 4), ts.heldKey[j], null, null, ts.heldSite[j], now, ts.heldTime[j]);
                 }
             }
-            emit(ts, EV_HBEGIN | (side << 4), h, null, null, site, now);
+            emit(ts.hand, EV_HBEGIN | (side << 4), h, null, null, site, now);
             ts.waitTimed = false;
             ts.waitCode = HANDOFF + side;
             ts.waitSite = site;
@@ -408,7 +484,7 @@ public final class Hooks {
         if (ts == null) return;
         try {
             ts.waiting = false;
-            emit(ts, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
+            emit(ts.hand, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -421,7 +497,8 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            emit(ts, EV_HOP | (side << 4), h, null, null, site, tick());
+            flushReads(ts);
+            emit(ts.hand, EV_HOP | (side << 4), h, null, null, site, tick());
         } catch (Throwable t) {
             fail(t);
         } finally {

@@ -1,8 +1,9 @@
 package dev.lockcheck.agent.boot;
 
 /**
- * One thread's tracker state: the locks it holds, what it waits for right now, and a ring of
- * recent events the watchdog drains. Allocated once per thread; the hooks only write array slots.
+ * One thread's tracker state: the locks it holds, what it waits for right now, and two rings of
+ * recent events the watchdog drains (handoffs apart from lock order, so acquisitions cannot push a
+ * handoff out). Allocated once per thread; the hooks only write array slots.
  * Fields are read racily by the watchdog, which only trusts a wait seen unchanged in two scans.
  */
 public final class ThreadState {
@@ -10,10 +11,10 @@ public final class ThreadState {
     /** Most events a thread keeps between two drains of the watchdog. */
     public static final int RING = 2048;
     /**
-     * Slots of a new thread's ring: a thread that writes more between two drains doubles it (up to
-     * {@link #RING}) before it would overwrite an event not drained yet; rings never shrink.
+     * Slots of each of a new thread's two rings: a thread that writes more between two drains doubles
+     * a ring (up to {@link #RING}) before it would overwrite an event not drained yet; rings never shrink.
      */
-    public static final int FIRST_RING = 128;
+    public static final int FIRST_RING = 64;
 
     public final Thread thread;
     /** Agent threads (watchdog, report writer) are never tracked. */
@@ -70,15 +71,52 @@ public final class ThreadState {
     public volatile Object runningTask;
 
     /**
-     * The event ring. Replaced (never changed in size) when it grows: the watchdog reads {@link #head}
-     * first, then this field, so the ring it sees holds every event before that head it has not
-     * been told was overwritten.
+     * Lock-order edges, write marks and reads pushed out of {@link #rdKey}: the events a flood of
+     * acquisitions (many lock instances) can produce.
      */
-    public Ring ring = new Ring(FIRST_RING);
-    /** Events written so far; published with release semantics after the slot is filled. */
-    public volatile long head;
-    /** Events the watchdog has drained (its last head): the ring grows rather than overwrite the rest. */
-    public volatile long drained;
+    public final Log order = new Log(FIRST_RING);
+    /**
+     * Handoff events (begin, end, operation), the read holds a handoff begins with and the thread's
+     * reads since its last handoff event (at most {@link #READS} per handoff event): at most a few
+     * events per handoff, so no number of lock acquisitions can push one out of it before a drain.
+     */
+    public final Log hand = new Log(FIRST_RING);
+
+    /** One event log: a ring the watchdog drains, and how far it has. */
+    public static final class Log {
+        /**
+         * The ring. Replaced (never changed in size) when it grows: the watchdog reads {@link #head}
+         * first, then this field, so the ring it sees holds every event before that head it has not
+         * been told was overwritten.
+         */
+        public Ring ring;
+        /** Events written so far; published with release semantics after the slot is filled. */
+        public volatile long head;
+        /** Events the watchdog has drained (its last head): the ring grows rather than overwrite the rest. */
+        public volatile long drained;
+
+        Log(int size) {
+            ring = new Ring(size);
+        }
+
+        /** The ring is full of events not drained yet: twice as many slots, holding the same events. */
+        Ring grow(long head) {
+            Ring old = ring;
+            Ring r = new Ring(old.size() * 2);
+            for (long h = Math.max(0, head - old.size()); h < head; h++) {
+                int from = (int) h & old.mask, to = (int) h & r.mask;
+                r.evObj[to] = old.evObj[from];
+                r.evObj2[to] = old.evObj2[from];
+                r.evObj3[to] = old.evObj3[from];
+                r.evCode[to] = old.evCode[from];
+                r.evSite[to] = old.evSite[from];
+                r.evTime[to] = old.evTime[from];
+                r.evAux[to] = old.evAux[from];
+            }
+            ring = r;
+            return r;
+        }
+    }
 
     /** One ring of events; slot of event number h: {@code h & mask}. */
     public static final class Ring {
@@ -108,23 +146,28 @@ public final class ThreadState {
         }
     }
 
-    /** The ring is full of events not drained yet: twice as many slots, holding the same events. */
-    Ring grow(long head) {
-        Ring old = ring;
-        Ring r = new Ring(old.size() * 2);
-        for (long h = Math.max(0, head - old.size()); h < head; h++) {
-            int from = (int) h & old.mask, to = (int) h & r.mask;
-            r.evObj[to] = old.evObj[from];
-            r.evObj2[to] = old.evObj2[from];
-            r.evObj3[to] = old.evObj3[from];
-            r.evCode[to] = old.evCode[from];
-            r.evSite[to] = old.evSite[from];
-            r.evTime[to] = old.evTime[from];
-            r.evAux[to] = old.evAux[from];
-        }
-        ring = r;
-        return r;
-    }
+    /**
+     * The thread's first (not reentrant) read acquisitions since its last handoff event, one per
+     * call site (slot: site mod READS): lock key, site, mode and the last clock value it read the
+     * lock at. A handoff begin or operation logs the entries read again since the last one (bit i
+     * of {@link #rdDirty}) into {@link #hand}, then clears the bits; an entry another (lock, site)
+     * needs is logged into {@link #order} first. LC202 asks for a read of B between A's acquisition
+     * and B's completion: B's last read of the lock before the completion is such a read if any is,
+     * so repeated reads at one site between two handoff events of the thread are one event.
+     */
+    public static final int READS = 8;
+    public final Object[] rdKey = new Object[READS];
+    public final int[] rdSite = new int[READS];
+    public final int[] rdMode = new int[READS];
+    public final long[] rdTime = new long[READS];
+    public int rdDirty;
+
+    /**
+     * Locks this thread has logged a write acquisition of, one per call site (slot: site mod
+     * WRITES): the watchdog only needs to learn once that a lock is written.
+     */
+    public static final int WRITES = 8;
+    public final Object[] wrKey = new Object[WRITES];
 
     /**
      * The last {@link #EDGES} lock-order edges this thread logged (to, from, gate, modes): a repeat
@@ -151,11 +194,6 @@ public final class ThreadState {
         edgeModes[k] = modes;
         return false;
     }
-
-    /** Last acquisition logged: the same lock and mode again at the same clock adds nothing (no handoff since). */
-    public Object lastAcqKey;
-    public int lastAcqCode;
-    public long lastAcqStamp = -1;
 
     public Object stormKey;
     public int stormSite;

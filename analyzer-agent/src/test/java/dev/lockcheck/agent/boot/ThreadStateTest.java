@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 class ThreadStateTest {
     @Test
     void newThread_startsWithASmallRing() {
-        assertEquals(ThreadState.FIRST_RING, new ThreadState(Thread.currentThread()).ring.size());
+        assertEquals(ThreadState.FIRST_RING, new ThreadState(Thread.currentThread()).hand.ring.size());
     }
 
     /** A ring full of events not drained yet grows, and every one of them is still at its event number's slot. */
     @Test
     void grownRing_keepsTheUndrainedEvents() {
-        ThreadState ts = new ThreadState(Thread.currentThread());
-        long head = 1000; // events 872..999 in the ring, none drained since 872
+        ThreadState.Log ts = new ThreadState(Thread.currentThread()).order;
+        long head = 1000; // events 936..999 in the ring, none drained since 936
         ThreadState.Ring old = ts.ring;
         for (long h = head - old.size(); h < head; h++) {
             old.evCode[(int) h & old.mask] = (int) h;
