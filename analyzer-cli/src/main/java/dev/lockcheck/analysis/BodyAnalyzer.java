@@ -135,7 +135,7 @@ final class BodyAnalyzer {
     private final String file;
 
     private final List<Obs> obs = new ArrayList<>();
-    private final Map<String, Obs> events = new LinkedHashMap<>();
+    private final Map<Object, Obs> events = new LinkedHashMap<>();
     private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
     private final Set<LockId> releasedAnywhere = new HashSet<>();
     private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -596,8 +596,12 @@ final class BodyAnalyzer {
     }
 
     /** Whether a method tests its boolean parameter directly ({@code if (write)}, {@code write ? a : b}). */
-    private static boolean branchesOn(MethodInfo m, int i) {
-        if (m.body == null) return false;
+    private boolean branchesOn(MethodInfo m, int i) {
+        // asked at every call with a boolean literal: read once per method and parameter
+        return m.body != null && summaries.memoParameterTest(m, i, BodyAnalyzer::testsParameter);
+    }
+
+    static boolean testsParameter(MethodInfo m, int i) {
         String name = m.decl.getParameter(i).getNameAsString();
         return m.body.findFirst(Expression.class, x -> {
             Expression c = x instanceof com.github.javaparser.ast.expr.ConditionalExpr ce ? ce.getCondition()
@@ -1007,8 +1011,9 @@ final class BodyAnalyzer {
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
-        // a call whose one target the syntax fixes is exact; one that could run several methods is guessed
-        String evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
+        // a call whose one target the syntax fixes is exact; one that could run several methods is
+        // guessed (asked only when an event of a callee passes through this call: most calls have none)
+        String evidence = null;
         Set<LockId> releases = new LinkedHashSet<>();
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
@@ -1020,7 +1025,7 @@ final class BodyAnalyzer {
                 if (holdsLock(st)) summaries.need(s.frontier());
                 if (followsAll()) summaries.called(s.frontier());
             }
-            TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
+            TraceStep call = null;
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
                 if (e instanceof Obs.Invoke inv) {
@@ -1033,6 +1038,10 @@ final class BodyAnalyzer {
                 if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
                 Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
                 List<Held> held = without(st.held, rb);
+                if (call == null) {
+                    if (evidence == null) evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
+                    call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
+                }
                 List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
                 via.add(call);
                 via.addAll(e.via());
@@ -1130,15 +1139,18 @@ final class BodyAnalyzer {
     private void record(Obs o, boolean forChecks) {
         if (silent > 0) return;
         if (forChecks) obs.add(o);
-        String key;
+        Object key;
         if (o instanceof Obs.Acquire a) {
-            key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
+            key = new AcquireKey(a.ref(), a.instance(), a.op(), a.inLoop(), a.releasedBefore());
         } else if (o instanceof Obs.Block b) {
-            key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+            key = new BlockKey(b.handoff(), b.conditionOf(), b.releasedBefore());
         } else if (o instanceof Obs.Invoke i) {
-            StringBuilder k = new StringBuilder("I|").append(i.param());
-            for (Held h : i.held()) k.append('|').append(h.ref()).append('@').append(h.instance());
-            key = k.toString();
+            List<Object> held = new ArrayList<>(2 * i.held().size());
+            for (Held h : i.held()) {
+                held.add(h.ref());
+                held.add(h.instance());
+            }
+            key = new InvokeKey(i.param(), held);
         } else {
             return;
         }
@@ -1146,12 +1158,26 @@ final class BodyAnalyzer {
         keepShortest(events, key, o);
     }
 
+    /*
+     * What makes two events of a summary the same event (records, not strings: a key is built for
+     * every event of every callee at every call site, and printing locks into strings was a tenth
+     * of the walk).
+     */
+    private record AcquireKey(LockRef ref, String instance, LockApis.Op op, boolean inLoop, Set<LockId> releasedBefore) {
+    }
+
+    private record BlockKey(Handoffs.Row handoff, LockId conditionOf, Set<LockId> releasedBefore) {
+    }
+
+    private record InvokeKey(int param, List<Object> held) {
+    }
+
     /**
      * One event a key, by its shortest path: parsing more code (a scan without the prefilter) may
      * find a longer way to the same event first, which must not take the place of the short one
      * and then be cut at {@link #MAX_TRACE}. Ties keep the first found; a body is walked in a fixed order.
      */
-    static void keepShortest(Map<String, Obs> events, String key, Obs o) {
+    static void keepShortest(Map<Object, Obs> events, Object key, Obs o) {
         Obs had = events.putIfAbsent(key, o);
         if (had != null && o.via().size() < had.via().size()) events.put(key, o);
     }

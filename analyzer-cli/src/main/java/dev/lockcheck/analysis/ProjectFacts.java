@@ -16,7 +16,11 @@ public final class ProjectFacts {
 
     private final Summaries summaries;
 
-    ProjectFacts(ProjectIndex index, Resolver resolver, Summaries summaries, List<ParsedFile> files, List<BodyResult> bodies) {
+    private final java.util.function.Predicate<Body> mayHold;
+
+    ProjectFacts(ProjectIndex index, Resolver resolver, Summaries summaries, List<ParsedFile> files, List<BodyResult> bodies,
+                 java.util.function.Predicate<Body> mayHold) {
+        this.mayHold = mayHold;
         this.index = index;
         this.resolver = resolver;
         this.summaries = summaries;
@@ -57,16 +61,13 @@ public final class ProjectFacts {
      */
     public boolean everyCallerHolds(ProjectIndex.MethodInfo m, LockRef ref) {
         int callers = 0;
-        for (ParsedFile f : files) {
-            for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class,
-                    c -> c.getNameAsString().equals(m.name) && m.accepts(c.getArguments().size()))) {
-                if (!resolver.resolveCall(mc).contains(m)) continue;
-                callers++;
-                BodyResult caller = bodyAround(mc);
-                if (caller == null || !Analyzer.mayLock(caller.body())) return false;
-                for (Obs o : caller.obs()) {
-                    if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
-                }
+        for (com.github.javaparser.ast.expr.MethodCallExpr mc : callSites().byName.getOrDefault(m.name, List.of())) {
+            if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
+            callers++;
+            BodyResult caller = bodyAround(mc);
+            if (caller == null || !mayHold.test(caller.body())) return false;
+            for (Obs o : caller.obs()) {
+                if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
             }
         }
         return callers > 0;
@@ -176,13 +177,15 @@ public final class ProjectFacts {
         if (callSites == null) {
             Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName = new HashMap<>();
             java.util.Set<String> referenced = new java.util.HashSet<>();
+            // one walk of every tree for both (pre-order, as findAll)
             for (ParsedFile f : files) {
-                for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-                    byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
-                }
-                for (com.github.javaparser.ast.expr.MethodReferenceExpr r : f.unit().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-                    referenced.add(r.getIdentifier());
-                }
+                f.unit().walk(n -> {
+                    if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc) {
+                        byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
+                    } else if (n instanceof com.github.javaparser.ast.expr.MethodReferenceExpr r) {
+                        referenced.add(r.getIdentifier());
+                    }
+                });
             }
             callSites = new CallSites(byName, referenced);
         }
