@@ -258,17 +258,16 @@ final class Analyzer {
         // remembered on the node: the prefilter's rounds ask again for every body already parsed
         Node code = b.code();
         if (code.containsData(SYNTAX)) return code.getData(SYNTAX);
-        int[] bits = {0};
-        code.walk(n -> {
-            if (n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
-                    || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc))) {
-                bits[0] |= LOCKS;
-            } else if (n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()) {
-                bits[0] |= RESOURCES;
-            }
-        });
-        code.setData(SYNTAX, bits[0]);
-        return bits[0];
+        int[] resources = {0};
+        // stops at the first lock operation: resources matter only to a body without one
+        boolean locks = code.findFirst(Node.class, n -> {
+            if (n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()) resources[0] = RESOURCES;
+            return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                    || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
+        }).isPresent();
+        int bits = locks ? LOCKS : resources[0];
+        code.setData(SYNTAX, bits);
+        return bits;
     }
 
     private static final com.github.javaparser.ast.DataKey<Integer> SYNTAX = new com.github.javaparser.ast.DataKey<>() {
