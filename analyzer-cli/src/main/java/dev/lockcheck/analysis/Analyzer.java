@@ -53,6 +53,8 @@ final class Analyzer {
         final List<BodyResult> results;
         /** The bodies that can hold a lock themselves, as this pass's summaries tell: see {@link MayHold}. */
         final MayHold mayHold;
+        /** What the checks read, once {@link #findings} ran over this pass. */
+        ProjectFacts facts;
 
         private Pass(ProjectIndex index, Resolver resolver, Summaries summaries, List<BodyResult> results, MayHold mayHold) {
             this.index = index;
@@ -110,6 +112,7 @@ final class Analyzer {
             results.add(pass.mayHold.test(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results, pass.mayHold);
+        pass.facts = facts;
         if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();

@@ -70,7 +70,35 @@ public final class ProjectFacts {
                 if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
             }
         }
+        if (callers == 0) asked(m);
         return callers > 0;
+    }
+
+    /** A method whose callers were looked for: its name, and its class's own and super types' simple names. */
+    public record CallerQuestion(String method, java.util.Set<String> types) {
+    }
+
+    private final java.util.Set<CallerQuestion> callersAsked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void asked(ProjectIndex.MethodInfo m) {
+        // a constructor is never the target of a method call: no file can add a caller
+        if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return;
+        java.util.Set<String> types = new java.util.TreeSet<>(index.selfAndSupers(m.owner.simpleName));
+        types.add(m.owner.simpleName);
+        types.addAll(m.owner.superNames);
+        callersAsked.add(new CallerQuestion(m.name, java.util.Set.copyOf(types)));
+    }
+
+    /**
+     * The names of the methods where a question about every caller ({@link #everyCallerHolds},
+     * {@link #callersHoldOnEntry}) found no caller and so answered "no": with more files parsed
+     * (a scan without the prefilter) callers may appear that all hold the lock, and the answer
+     * turn to "yes", dropping a finding. The prefilter parses the files naming these methods and
+     * asks again, so that both scans answer alike. A "no" from a caller not holding the lock, or a
+     * "yes", cannot turn that way: more callers only add ways to not hold it.
+     */
+    public java.util.Set<CallerQuestion> callersAsked() {
+        return java.util.Set.copyOf(callersAsked);
     }
 
     /** Depth of the caller chain {@link #callersHoldOnEntry} follows through callers that hold nothing. */
@@ -111,6 +139,7 @@ public final class ProjectFacts {
                 ProjectIndex.MethodInfo up = caller.body().method();
                 if (up == null || !callersHold(up, id, depth + 1, open)) return false;
             }
+            if (callers == 0) asked(m);
             return callers > 0;
         } finally {
             open.remove(m);
