@@ -61,7 +61,7 @@ public final class ProjectFacts {
      */
     public boolean everyCallerHolds(ProjectIndex.MethodInfo m, LockRef ref) {
         int callers = 0;
-        for (com.github.javaparser.ast.expr.MethodCallExpr mc : callSites().byName.getOrDefault(m.name, List.of())) {
+        for (com.github.javaparser.ast.expr.MethodCallExpr mc : callsNamed(m.name)) {
             if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
             callers++;
             BodyResult caller = bodyAround(mc);
@@ -128,9 +128,8 @@ public final class ProjectFacts {
         try {
             if (assertsHeld(m, id)) return true;
             int callers = 0;
-            CallSites sites = callSites();
-            if (sites.referenced.contains(m.name)) return false; // called from wherever the reference goes: callers unknown
-            for (com.github.javaparser.ast.expr.MethodCallExpr mc : sites.byName.getOrDefault(m.name, List.of())) {
+            if (referenced(m.name)) return false; // called from wherever the reference goes: callers unknown
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : callsNamed(m.name)) {
                 if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
                 callers++;
                 BodyResult caller = bodyAround(mc);
@@ -196,29 +195,54 @@ public final class ProjectFacts {
         return true;
     }
 
-    /** Every method call of the sources by method name, and the names used in method references: one walk, on first use. */
-    private record CallSites(Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName, java.util.Set<String> referenced) {
+    /*
+     * The calls of the sources by method name, and whether a method reference names a method:
+     * looked up per name asked, in the files whose text has the name as a word (a walk of every
+     * tree for every call cost more than the questions it answered).
+     */
+    private final Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> references = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every call of a method of this name in the sources, in file order and, within a file, in pre-order. */
+    private List<com.github.javaparser.ast.expr.MethodCallExpr> callsNamed(String name) {
+        List<com.github.javaparser.ast.expr.MethodCallExpr> known = calls.get(name);
+        if (known != null) return known;
+        List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
+        for (ParsedFile f : files) {
+            if (!namesWord(f.text(), name)) continue;
+            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
+        }
+        List<com.github.javaparser.ast.expr.MethodCallExpr> v = List.copyOf(out);
+        calls.putIfAbsent(name, v);
+        return v;
     }
 
-    private CallSites callSites;
-
-    private synchronized CallSites callSites() {
-        if (callSites == null) {
-            Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName = new HashMap<>();
-            java.util.Set<String> referenced = new java.util.HashSet<>();
-            // one walk of every tree for both (pre-order, as findAll)
-            for (ParsedFile f : files) {
-                f.unit().walk(n -> {
-                    if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc) {
-                        byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
-                    } else if (n instanceof com.github.javaparser.ast.expr.MethodReferenceExpr r) {
-                        referenced.add(r.getIdentifier());
-                    }
-                });
+    /** Whether a method reference of the sources names a method of this name ({@code x::name}). */
+    private boolean referenced(String name) {
+        Boolean known = references.get(name);
+        if (known != null) return known;
+        boolean v = false;
+        for (ParsedFile f : files) {
+            if (!f.text().contains("::") || !namesWord(f.text(), name)) continue;
+            if (f.unit().findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
+                v = true;
+                break;
             }
-            callSites = new CallSites(byName, referenced);
         }
-        return callSites;
+        references.putIfAbsent(name, v);
+        return v;
+    }
+
+    /** Whether {@code text} has {@code word} with no identifier character on either side. */
+    static boolean namesWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the body holds {@code id} at the call {@code mc} (its acquisitions through the call were recorded with what it held). */

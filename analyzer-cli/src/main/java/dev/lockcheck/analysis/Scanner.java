@@ -451,23 +451,13 @@ public final class Scanner {
         for (int i = done.nextClearBit(0); i < readable.size(); i = done.nextClearBit(i + 1)) {
             String text = readable.get(i).text();
             for (ProjectFacts.CallerQuestion q : sorted) {
-                if (namesWord(text, q.method()) && q.types().stream().anyMatch(t -> namesWord(text, t))) {
+                if (ProjectFacts.namesWord(text, q.method()) && q.types().stream().anyMatch(t -> ProjectFacts.namesWord(text, t))) {
                     out.set(i);
                     break;
                 }
             }
         }
         return out;
-    }
-
-    private static boolean namesWord(String text, String word) {
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-            boolean before = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
-            int end = at + word.length();
-            boolean after = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
-            if (before && after) return true;
-        }
-        return false;
     }
 
     private static List<ParsedFile> parse(ExecutorService pool, ThreadLocal<JavaParser> parsers, List<Read> batch,
