@@ -752,7 +752,7 @@ final class BodyAnalyzer {
             String what = (receiverType != null && !receiverType.equals("Object") ? receiverType : h.type()) + "." + name;
             record(new Obs.Block(st.held, h, receiverType, condOf, mc,
                     List.of(step(mc, what + (h.timed() ? " waits (timed)" : " blocks") + " until another thread acts")),
-                    Set.copyOf(releasedNotHeld)), true);
+                    Set.copyOf(releasedNotHeld), mc), true);
             throwPoint(st, mc);
             return st;
         }
@@ -1051,7 +1051,7 @@ final class BodyAnalyzer {
                         ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
                         su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
-                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
+                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before), ((Obs.Block) e).origin());
                 // a hold-count-guarded acquisition that runs here is kept for the checks even with
                 // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
                 record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());

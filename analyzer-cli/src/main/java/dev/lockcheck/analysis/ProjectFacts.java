@@ -204,7 +204,7 @@ public final class ProjectFacts {
     private final Map<String, Boolean> references = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every call of a method of this name in the sources, in file order and, within a file, in pre-order. */
-    private List<com.github.javaparser.ast.expr.MethodCallExpr> callsNamed(String name) {
+    public List<com.github.javaparser.ast.expr.MethodCallExpr> callsNamed(String name) {
         List<com.github.javaparser.ast.expr.MethodCallExpr> known = calls.get(name);
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
@@ -218,7 +218,7 @@ public final class ProjectFacts {
     }
 
     /** Whether a method reference of the sources names a method of this name ({@code x::name}). */
-    private boolean referenced(String name) {
+    public boolean referenced(String name) {
         Boolean known = references.get(name);
         if (known != null) return known;
         boolean v = false;
@@ -257,7 +257,7 @@ public final class ProjectFacts {
     private Map<com.github.javaparser.ast.Node, BodyResult> byOwner;
 
     /** The body a node is in: the closest enclosing method, constructor, initialiser or lambda. */
-    private synchronized BodyResult bodyAround(com.github.javaparser.ast.Node n) {
+    public synchronized BodyResult bodyAround(com.github.javaparser.ast.Node n) {
         if (byOwner == null) {
             byOwner = new java.util.IdentityHashMap<>();
             for (BodyResult b : bodies) byOwner.put(b.body().owner(), b);
@@ -315,6 +315,11 @@ public final class ProjectFacts {
         for (ProjectIndex.MethodInfo m : methods) if (m.body != null) events.addAll(summaries.of(m).events());
         return events.isEmpty() && methods.stream().allMatch(m -> m.body == null) ? null
                 : new Summary(events, List.of(), java.util.Set.of(), java.util.Set.of());
+    }
+
+    /** What a method of the sources does to locks (its published summary). */
+    public Summary summaryOf(ProjectIndex.MethodInfo m) {
+        return summaries.of(m);
     }
 
     /** One place where the lock is write-acquired, or null. */
