@@ -80,6 +80,20 @@ public final class ProjectFacts {
 
     private final java.util.Set<CallerQuestion> callersAsked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * For the prefilter: the files naming {@code method} and one of {@code types} may hold code a
+     * check needs (LC001's counterparts of a handoff: the takers of a queue, the code counting a
+     * latch down): parsed in another round, and the checks asked again.
+     */
+    public void askFiles(String method, java.util.Set<String> types) {
+        callersAsked.add(new CallerQuestion(method, java.util.Set.copyOf(types)));
+    }
+
+    /** {@link #askFiles} for the callers of a method: its name, with its class and supertypes. */
+    public void askCallersOf(ProjectIndex.MethodInfo m) {
+        asked(m);
+    }
+
     private void asked(ProjectIndex.MethodInfo m) {
         // a constructor is never the target of a method call: no file can add a caller
         if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return;
@@ -316,6 +330,23 @@ public final class ProjectFacts {
         return events.isEmpty() && methods.stream().allMatch(m -> m.body == null) ? null
                 : new Summary(events, List.of(), java.util.Set.of(), java.util.Set.of());
     }
+
+    /** Every {@code new T(...)} of a type of this simple name in the sources, in file and source order. */
+    public List<com.github.javaparser.ast.expr.ObjectCreationExpr> creationsOf(String type) {
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> known = creations.get(type);
+        if (known != null) return known;
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> out = new java.util.ArrayList<>();
+        for (ParsedFile f : files) {
+            if (!namesWord(f.text(), type)) continue;
+            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class,
+                    c -> c.getType().getNameAsString().equals(type)));
+        }
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> v = List.copyOf(out);
+        creations.putIfAbsent(type, v);
+        return v;
+    }
+
+    private final Map<String, List<com.github.javaparser.ast.expr.ObjectCreationExpr>> creations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What a method of the sources does to locks (its published summary). */
     public Summary summaryOf(ProjectIndex.MethodInfo m) {

@@ -150,6 +150,7 @@ final class HandoffCounterparts {
         String object = scope == null ? thisOf(call) : identity(scope, 0);
         if (object == null) return Verdict.unknown("the " + noun(type) + " is " + origin(scope));
         List<MethodCallExpr> sites = completers(object, completing);
+        askCompleters(object, completing);
         if (sites.isEmpty()) return Verdict.unknown("no code of the sources calls " + String.join("/", new java.util.TreeSet<>(completing))
                 + " on that " + noun(type));
         boolean unknown = false;
@@ -171,6 +172,11 @@ final class HandoffCounterparts {
         if (scope == null) return Verdict.unknown("the waited object is not named");
         Tasks.Start start = Tasks.startOf(scope, resolver);
         if (start == null) {
+            // a thread or task class the prefilter did not parse (new Compactor(this), no lock word in it)
+            ObjectCreationExpr made = resolver.creationOf(scope);
+            if (made != null && resolver.index().firstBySimpleName(made.getType().getNameAsString(), null) == null) {
+                project.askFiles(made.getType().getNameAsString(), Set.of(made.getType().getNameAsString()));
+            }
             // a CompletableFuture completed by code of the sources: complete(...) on the same object
             String object = identity(scope, 0);
             if (object != null) {
@@ -192,6 +198,11 @@ final class HandoffCounterparts {
 
     private Verdict taskVerdict(Expression task, Node site, LockId lock, String role) {
         Summary s = project.taskSummary(task);
+        if (s != null) askFrontier(s);
+        if (s == null && task instanceof ObjectCreationExpr oce) {
+            String t = oce.getType().getNameAsString();
+            project.askFiles(t, Set.of(t));
+        }
         if (s == null) return Verdict.unknown("the task (" + shorten(task) + ") is not code of the sources");
         Obs.Acquire a = acquisition(s, lock);
         if (a == null) return Verdict.CLEAN;
@@ -279,6 +290,7 @@ final class HandoffCounterparts {
         Summary s = summary(body);
         String who = role + " " + name(body);
         if (s != null) {
+            askFrontier(s);
             Obs.Acquire a = acquisition(s, lock);
             if (a != null) {
                 List<TraceStep> steps = new ArrayList<>();
@@ -296,6 +308,7 @@ final class HandoffCounterparts {
             if (m.accepts(c.getArguments().size()) && resolver.resolveCall(c).contains(m)) callers.add(c);
         }
         if (callers.isEmpty()) {
+            project.askCallersOf(m);
             boolean priv = m.decl instanceof MethodDeclaration md && md.isPrivate();
             return priv ? Verdict.CLEAN : Verdict.unknown(m.display() + " is called only from outside the sources");
         }
@@ -375,11 +388,11 @@ final class HandoffCounterparts {
                 return "L:" + file(d.declNode()) + ":" + line(d.declNode()) + ":" + d.name();
             }
             ProjectIndex.FieldInfo f = resolver.findField(n.getNameAsString(), n);
-            return f == null ? null : "F:" + f.owner.qualifiedName + "." + f.name;
+            return f == null ? null : fieldIdentity(f, depth);
         }
         if (x instanceof FieldAccessExpr fa) {
             ProjectIndex.FieldInfo f = resolver.fieldOf(fa);
-            return f == null ? null : "F:" + f.owner.qualifiedName + "." + f.name;
+            return f == null ? null : fieldIdentity(f, depth);
         }
         if (x instanceof MethodCallExpr mc && mc.getArguments().isEmpty()) {
             List<ProjectIndex.MethodInfo> targets = resolver.resolveCall(mc);
@@ -390,6 +403,43 @@ final class HandoffCounterparts {
             }
         }
         return null;
+    }
+
+    /**
+     * A field names its own object, unless its one value is a constructor parameter
+     * ({@code this.queue = queue}) and every {@code new} of its class in the sources passes the
+     * same object there: then it is that object (the same queue given to another class's constructor).
+     */
+    private String fieldIdentity(ProjectIndex.FieldInfo f, int depth) {
+        String own = "F:" + f.owner.qualifiedName + "." + f.name;
+        if (!(f.singleValue() instanceof NameExpr n) || depth > 3) return own;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        if (d == null || !(d.declNode() instanceof Parameter p)
+                || !(p.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.ConstructorDeclaration cd)) {
+            return own;
+        }
+        int i = cd.getParameters().indexOf(p);
+        String found = null;
+        for (ObjectCreationExpr c : project.creationsOf(f.owner.simpleName)) {
+            if (c.getArguments().size() != cd.getParameters().size()) continue;
+            String a = identity(c.getArgument(i), depth + 1);
+            if (a == null || found != null && !found.equals(a)) return own;
+            found = a;
+        }
+        return found != null ? found : own;
+    }
+
+    /** For the prefilter: the files that may call {@code names} on the object (they name a completing method and its owner class). */
+    private void askCompleters(String object, Set<String> names) {
+        if (!object.startsWith("F:")) return;
+        String qualified = object.substring(2, object.lastIndexOf('.'));
+        String owner = qualified.substring(qualified.lastIndexOf('.') + 1);
+        for (String n : names) project.askFiles(n, Set.of(owner));
+    }
+
+    /** For the prefilter: types a counterpart's code calls whose files were not parsed. */
+    private void askFrontier(Summary s) {
+        for (String t : s.frontier()) project.askFiles(t, Set.of(t));
     }
 
     /** {@code wait()}/{@code notify()} with no receiver: the monitor of {@code this}, named by its class. */

@@ -57,7 +57,7 @@ public final class Tasks {
             if (x instanceof ObjectCreationExpr oce && FUTURE_TASKS.contains(oce.getType().getNameAsString()) && oce.getArguments().isNonEmpty()) {
                 return start(oce.getArgument(0), oce, resolver);
             }
-            if (x instanceof ObjectCreationExpr oce && ProjectTypes.isThreadLike(oce)) {
+            if (x instanceof ObjectCreationExpr oce && ProjectTypes.isThreadLike(oce, resolver)) {
                 if (oce.getAnonymousClassBody().isPresent()) return new Start(oce, oce, "this");
                 for (Expression a : oce.getArguments()) {
                     if (a instanceof LambdaExpr || a instanceof MethodReferenceExpr || a instanceof ObjectCreationExpr) {
@@ -99,9 +99,10 @@ public final class Tasks {
         private ProjectTypes() {
         }
 
-        static boolean isThreadLike(ObjectCreationExpr oce) {
+        static boolean isThreadLike(ObjectCreationExpr oce, Resolver resolver) {
             String t = oce.getType().getNameAsString();
-            return t.equals("Thread") || t.endsWith("Thread");
+            // a Thread subclass of the sources, whatever its name (class Compactor extends Thread)
+            return t.equals("Thread") || t.endsWith("Thread") || resolver.index().selfAndSupers(t).contains("Thread");
         }
     }
 }
