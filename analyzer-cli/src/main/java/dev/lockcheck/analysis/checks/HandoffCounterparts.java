@@ -198,7 +198,6 @@ final class HandoffCounterparts {
 
     private Verdict taskVerdict(Expression task, Node site, LockId lock, String role) {
         Summary s = project.taskSummary(task);
-        if (s != null) askFrontier(s);
         if (s == null && task instanceof ObjectCreationExpr oce) {
             String t = oce.getType().getNameAsString();
             project.askFiles(t, Set.of(t));
@@ -290,7 +289,6 @@ final class HandoffCounterparts {
         Summary s = summary(body);
         String who = role + " " + name(body);
         if (s != null) {
-            askFrontier(s);
             Obs.Acquire a = acquisition(s, lock);
             if (a != null) {
                 List<TraceStep> steps = new ArrayList<>();
@@ -435,11 +433,6 @@ final class HandoffCounterparts {
         String qualified = object.substring(2, object.lastIndexOf('.'));
         String owner = qualified.substring(qualified.lastIndexOf('.') + 1);
         for (String n : names) project.askFiles(n, Set.of(owner));
-    }
-
-    /** For the prefilter: types a counterpart's code calls whose files were not parsed. */
-    private void askFrontier(Summary s) {
-        for (String t : s.frontier()) project.askFiles(t, Set.of(t));
     }
 
     /** {@code wait()}/{@code notify()} with no receiver: the monitor of {@code this}, named by its class. */
