@@ -768,11 +768,49 @@ final class BodyAnalyzer {
             // callee that releases a hold is that hold's release, not a leak of it
             Set<LockId> released = new HashSet<>();
             for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
-            throwPoint(st.releaseAll(released), mc);
+            if (!cannotThrow(callees, 0)) throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    /**
+     * Whether every target of a call returns without running anything that can throw: its body is
+     * one {@code return} of a lambda, a method reference on {@code this} or a type, a constant, a
+     * variable, or a call of the same kind with such arguments
+     * ({@code getLockReportInfoSupplier(src)} -> ... -> {@code return () -> ...}). Such a call
+     * before an unlock ({@code writeUnlock(op, getLockReportInfoSupplier(src))}) is no throw point.
+     */
+    private boolean cannotThrow(List<MethodInfo> callees, int depth) {
+        if (callees.isEmpty() || depth > 4) return false;
+        for (MethodInfo m : callees) {
+            if (m.body == null || m.body.getStatements().size() != 1 || !(m.body.getStatement(0) instanceof ReturnStmt rs)
+                    || rs.getExpression().isEmpty() || !inert(rs.getExpression().get(), depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An expression whose evaluation cannot throw (see {@link #cannotThrow}). */
+    private boolean inert(Expression e, int depth) {
+        Expression x = e;
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        // a cast can fail, except of null
+        if (x instanceof CastExpr c) return c.getExpression() instanceof com.github.javaparser.ast.expr.NullLiteralExpr;
+        if (x instanceof com.github.javaparser.ast.expr.LiteralExpr || x instanceof LambdaExpr || x instanceof NameExpr
+                || x instanceof com.github.javaparser.ast.expr.ThisExpr) {
+            return true;
+        }
+        if (x instanceof MethodReferenceExpr mr) {
+            return mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr || mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr;
+        }
+        if (x instanceof MethodCallExpr mc && (mc.getScope().isEmpty() || mc.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+            for (Expression a : mc.getArguments()) if (!inert(a, depth)) return false;
+            return cannotThrow(resolver.resolveCall(mc), depth + 1);
+        }
+        return false;
     }
 
     /** Functional interfaces whose one method runs the caller's code: a parameter of these types is a callback. */
