@@ -148,7 +148,62 @@ final class HandoffCounterparts {
             }
         }
         String object = scope == null ? thisOf(call) : identity(scope, 0);
-        if (object == null) return Verdict.unknown("the " + noun(type) + " is " + origin(scope));
+        if (object == null) {
+            Verdict viaCallers = throughCallers(scope, arg -> {
+                String o = identity(arg, 0);
+                return o == null ? Verdict.unknown("the " + noun(type) + " is " + origin(arg)) : objectVerdict(o, completing, role, type, lock);
+            });
+            return viaCallers != null ? viaCallers : Verdict.unknown("the " + noun(type) + " is " + origin(scope));
+        }
+        return objectVerdict(object, completing, role, type, lock);
+    }
+
+    /**
+     * A handoff object that is a parameter of the method making the handoff: what the callers of
+     * that method in the sources pass there. A caller passing an object whose counterpart takes the
+     * lock makes the finding (a known path deadlocks); otherwise a non-private method may be called
+     * from outside the sources, so the counterparts are not all known. Null when not a parameter.
+     */
+    private Verdict throughCallers(Expression scope, java.util.function.Function<Expression, Verdict> ofArgument) {
+        Expression x = scope == null ? null : strip(scope);
+        if (!(x instanceof NameExpr n)) return null;
+        Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
+        if (d == null || !(d.declNode() instanceof Parameter p)
+                || !(p.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) {
+            return null;
+        }
+        if (!following.add(p)) return null;
+        try {
+            int i = cd.getParameters().indexOf(p);
+            BodyResult around = project.bodyAround(n);
+            ProjectIndex.MethodInfo m = around == null ? null : around.body().method();
+            if (m == null || m.decl != cd || p.isVarArgs()) return null;
+            boolean unknown = !(cd instanceof MethodDeclaration md && md.isPrivate());
+            String why = m.display() + " may be called from outside the sources";
+            boolean any = false;
+            for (MethodCallExpr c : project.callsNamed(m.name)) {
+                if (c.getArguments().size() != cd.getParameters().size() || !resolver.resolveCall(c).contains(m)) continue;
+                any = true;
+                Verdict v = ofArgument.apply(c.getArgument(i));
+                if (v.kind() == Kind.LOCKS) return v;
+                if (v.kind() == Kind.UNKNOWN && !unknown) {
+                    unknown = true;
+                    why = v.reason();
+                }
+            }
+            if (!any) {
+                project.askCallersOf(m);
+                return Verdict.unknown("it is a parameter of " + m.display() + ", which nothing in the sources calls");
+            }
+            return unknown ? Verdict.unknown(why) : Verdict.CLEAN;
+        } finally {
+            following.remove(p);
+        }
+    }
+
+    private final Set<Parameter> following = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private Verdict objectVerdict(String object, Set<String> completing, String role, String type, LockId lock) {
         List<MethodCallExpr> sites = completers(object, completing);
         askCompleters(object, completing);
         if (sites.isEmpty()) return Verdict.unknown("no code of the sources calls " + String.join("/", new java.util.TreeSet<>(completing))
@@ -191,6 +246,12 @@ final class HandoffCounterparts {
                     if (!unknown) return Verdict.CLEAN;
                 }
             }
+            Verdict viaCallers = throughCallers(scope, arg -> {
+                Tasks.Start st = Tasks.startOf(arg, resolver);
+                return st == null ? Verdict.unknown("the " + (role.contains("thread") ? "thread" : "future") + " is " + origin(arg))
+                        : taskVerdict(st.task(), st.site(), lock, role);
+            });
+            if (viaCallers != null) return viaCallers;
             return Verdict.unknown("the " + (role.contains("thread") ? "thread" : "future") + " is " + origin(scope));
         }
         return taskVerdict(start.task(), start.site(), lock, role);
