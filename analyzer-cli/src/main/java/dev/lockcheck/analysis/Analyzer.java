@@ -51,12 +51,17 @@ final class Analyzer {
         final Resolver resolver;
         final Summaries summaries;
         final List<BodyResult> results;
+        /** The bodies that can hold a lock themselves, as this pass's summaries tell: see {@link MayHold}. */
+        final MayHold mayHold;
+        /** What the checks read, once {@link #findings} ran over this pass. */
+        ProjectFacts facts;
 
-        private Pass(ProjectIndex index, Resolver resolver, Summaries summaries, List<BodyResult> results) {
+        private Pass(ProjectIndex index, Resolver resolver, Summaries summaries, List<BodyResult> results, MayHold mayHold) {
             this.index = index;
             this.resolver = resolver;
             this.summaries = summaries;
             this.results = results;
+            this.mayHold = mayHold;
         }
 
         /**
@@ -78,8 +83,9 @@ final class Analyzer {
         Resolver resolver = new Resolver(index, extendedOutside);
         Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
         List<Body> bodies = bodies(index);
-        List<BodyResult> results = analyse(bodies, summaries, resolver, b -> mayLock(b) || followAll.contains(b.file()));
-        return new Pass(index, resolver, summaries, results);
+        MayHold mayHold = new MayHold(resolver, summaries);
+        List<BodyResult> results = analyse(bodies, summaries, resolver, b -> mayHold.test(b) || followAll.contains(b.file()));
+        return new Pass(index, resolver, summaries, results, mayHold);
     }
 
     /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from mapping functions */
@@ -90,8 +96,9 @@ final class Analyzer {
         ProjectIndex index = new ProjectIndex(files);
         Resolver resolver = new Resolver(index);
         Summaries summaries = new Summaries(resolver);
-        List<BodyResult> results = analyse(bodies(index), summaries, resolver, Analyzer::mayLock);
-        return findings(new Pass(index, resolver, summaries, results));
+        MayHold mayHold = new MayHold(resolver, summaries);
+        List<BodyResult> results = analyse(bodies(index), summaries, resolver, mayHold);
+        return findings(new Pass(index, resolver, summaries, results, mayHold));
     }
 
     /**
@@ -102,9 +109,10 @@ final class Analyzer {
     List<Finding> findings(Pass pass) {
         List<BodyResult> results = new ArrayList<>(pass.results.size());
         for (BodyResult r : pass.results) {
-            results.add(mayLock(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
+            results.add(pass.mayHold.test(r.body()) ? r : new BodyResult(r.body(), List.of(), Set.of(), Summary.EMPTY));
         }
-        ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results);
+        ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results, pass.mayHold);
+        pass.facts = facts;
         if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();
@@ -237,23 +245,87 @@ final class Analyzer {
      * Whether a body can hold a lock itself: it calls something named like a lock operation or a
      * lock helper (lock, unlock, tryLock, readLock, acquire..., any name containing "lock"), or
      * synchronizes. Only such bodies can carry a finding of the lock rules; every other body is
-     * analysed only if and when a caller needs its summary.
+     * analysed only if and when a caller needs its summary. A body whose only way to hold a lock
+     * is a try-with-resources opening a handle is told by {@link MayHold}, which reads summaries.
      */
     static boolean mayLock(Body b) {
-        if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return true;
-        // remembered on the node: the prefilter's rounds ask again for every body already parsed
-        Node code = b.code();
-        if (code.containsData(MAY_LOCK)) return code.getData(MAY_LOCK);
-        // a try-with-resources may open a lock handle (try (Unlock u = reading()) {...})
-        boolean may = code.findFirst(Node.class, n -> n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
-                || n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()
-                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc))).isPresent();
-        code.setData(MAY_LOCK, may);
-        return may;
+        return (syntax(b) & LOCKS) != 0;
     }
 
-    private static final com.github.javaparser.ast.DataKey<Boolean> MAY_LOCK = new com.github.javaparser.ast.DataKey<>() {
+    private static final int LOCKS = 1;
+    private static final int RESOURCES = 2;
+
+    /** {@link #LOCKS} and {@link #RESOURCES} (a try-with-resources somewhere in the code) of a body, from its syntax alone. */
+    private static int syntax(Body b) {
+        if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return LOCKS;
+        // remembered on the node: the prefilter's rounds ask again for every body already parsed
+        Node code = b.code();
+        if (code.containsData(SYNTAX)) return code.getData(SYNTAX);
+        int[] resources = {0};
+        // stops at the first lock operation: resources matter only to a body without one
+        boolean locks = code.findFirst(Node.class, n -> {
+            if (n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()) resources[0] = RESOURCES;
+            return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                    || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
+        }).isPresent();
+        int bits = locks ? LOCKS : resources[0];
+        code.setData(SYNTAX, bits);
+        return bits;
+    }
+
+    private static final com.github.javaparser.ast.DataKey<Integer> SYNTAX = new com.github.javaparser.ast.DataKey<>() {
     };
+
+    /**
+     * Per pass: whether a body can hold a lock itself. {@link #mayLock} by the syntax, or a
+     * try-with-resources whose resource may open a lock handle ({@code try (Unlock u = reading())}):
+     * a call in a resource's initialiser to a method of the sources that returns holding a lock,
+     * or a resource that is a variable opened before ({@code try (h)}). Walking every body with a
+     * try-with-resources (streams, readers, channels) and summarising everything they call cost a
+     * fifth of a scan of apache/kafka and found nothing: such a body holds nothing, so its walk
+     * records nothing for the checks. Remembered per body; a function of the pass's published
+     * summaries, so of the parsed files alone.
+     */
+    static final class MayHold implements java.util.function.Predicate<Body> {
+        private final Resolver resolver;
+        private final Summaries summaries;
+        /** By node identity: JavaParser's Node.equals and hashCode compare structure. */
+        private final Map<Node, Boolean> opens = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+
+        MayHold(Resolver resolver, Summaries summaries) {
+            this.resolver = resolver;
+            this.summaries = summaries;
+        }
+
+        @Override
+        public boolean test(Body b) {
+            int bits = syntax(b);
+            if ((bits & LOCKS) != 0) return true;
+            if ((bits & RESOURCES) == 0) return false;
+            Boolean memo = opens.get(b.code());
+            if (memo != null) return memo;
+            boolean v = opensHandle(b.code());
+            opens.putIfAbsent(b.code(), v);
+            return v;
+        }
+
+        private boolean opensHandle(Node code) {
+            for (com.github.javaparser.ast.stmt.TryStmt ts : code.findAll(com.github.javaparser.ast.stmt.TryStmt.class)) {
+                for (com.github.javaparser.ast.expr.Expression r : ts.getResources()) {
+                    if (!(r instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr vde)) return true;
+                    for (com.github.javaparser.ast.body.VariableDeclarator v : vde.getVariables()) {
+                        if (v.getInitializer().isEmpty()) continue;
+                        for (com.github.javaparser.ast.expr.MethodCallExpr mc : v.getInitializer().get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                            for (MethodInfo m : resolver.resolveCall(mc)) {
+                                if (m.body != null && !summaries.of(m).exitHeld().isEmpty()) return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     private static boolean lockish(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);

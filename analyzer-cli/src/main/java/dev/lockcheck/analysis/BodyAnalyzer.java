@@ -135,7 +135,7 @@ final class BodyAnalyzer {
     private final String file;
 
     private final List<Obs> obs = new ArrayList<>();
-    private final Map<String, Obs> events = new LinkedHashMap<>();
+    private final Map<Object, Obs> events = new LinkedHashMap<>();
     private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
     /** Locks released by the calls whose receiver or arguments are being evaluated, innermost first. */
     private final java.util.ArrayDeque<Set<LockId>> releasing = new java.util.ArrayDeque<>();
@@ -598,8 +598,12 @@ final class BodyAnalyzer {
     }
 
     /** Whether a method tests its boolean parameter directly ({@code if (write)}, {@code write ? a : b}). */
-    private static boolean branchesOn(MethodInfo m, int i) {
-        if (m.body == null) return false;
+    private boolean branchesOn(MethodInfo m, int i) {
+        // asked at every call with a boolean literal: read once per method and parameter
+        return m.body != null && summaries.memoParameterTest(m, i, BodyAnalyzer::testsParameter);
+    }
+
+    static boolean testsParameter(MethodInfo m, int i) {
         String name = m.decl.getParameter(i).getNameAsString();
         return m.body.findFirst(Expression.class, x -> {
             Expression c = x instanceof com.github.javaparser.ast.expr.ConditionalExpr ce ? ce.getCondition()
@@ -761,7 +765,7 @@ final class BodyAnalyzer {
             String what = (receiverType != null && !receiverType.equals("Object") ? receiverType : h.type()) + "." + name;
             record(new Obs.Block(st.held, h, receiverType, condOf, mc,
                     List.of(step(mc, what + (h.timed() ? " waits (timed)" : " blocks") + " until another thread acts")),
-                    Set.copyOf(releasedNotHeld)), true);
+                    Set.copyOf(releasedNotHeld), mc), true);
             throwPoint(st, mc);
             return st;
         }
@@ -774,11 +778,49 @@ final class BodyAnalyzer {
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
-            throwPoint(st.releaseAll(released), mc);
+            if (!cannotThrow(callees, 0)) throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    /**
+     * Whether every target of a call returns without running anything that can throw: its body is
+     * one {@code return} of a lambda, a method reference on {@code this} or a type, a constant, a
+     * variable, or a call of the same kind with such arguments
+     * ({@code getLockReportInfoSupplier(src)} -> ... -> {@code return () -> ...}). Such a call
+     * before an unlock ({@code writeUnlock(op, getLockReportInfoSupplier(src))}) is no throw point.
+     */
+    private boolean cannotThrow(List<MethodInfo> callees, int depth) {
+        if (callees.isEmpty() || depth > 4) return false;
+        for (MethodInfo m : callees) {
+            if (m.body == null || m.body.getStatements().size() != 1 || !(m.body.getStatement(0) instanceof ReturnStmt rs)
+                    || rs.getExpression().isEmpty() || !inert(rs.getExpression().get(), depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An expression whose evaluation cannot throw (see {@link #cannotThrow}). */
+    private boolean inert(Expression e, int depth) {
+        Expression x = e;
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        // a cast can fail, except of null
+        if (x instanceof CastExpr c) return c.getExpression() instanceof com.github.javaparser.ast.expr.NullLiteralExpr;
+        if (x instanceof com.github.javaparser.ast.expr.LiteralExpr || x instanceof LambdaExpr || x instanceof NameExpr
+                || x instanceof com.github.javaparser.ast.expr.ThisExpr) {
+            return true;
+        }
+        if (x instanceof MethodReferenceExpr mr) {
+            return mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr || mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr;
+        }
+        if (x instanceof MethodCallExpr mc && (mc.getScope().isEmpty() || mc.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+            for (Expression a : mc.getArguments()) if (!inert(a, depth)) return false;
+            return cannotThrow(resolver.resolveCall(mc), depth + 1);
+        }
+        return false;
     }
 
     /** Functional interfaces whose one method runs the caller's code: a parameter of these types is a callback. */
@@ -1017,8 +1059,9 @@ final class BodyAnalyzer {
     }
 
     private State applySummaries(MethodCallExpr mc, List<MethodInfo> callees, State st) {
-        // a call whose one target the syntax fixes is exact; one that could run several methods is guessed
-        String evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
+        // a call whose one target the syntax fixes is exact; one that could run several methods is
+        // guessed (asked only when an event of a callee passes through this call: most calls have none)
+        String evidence = null;
         Set<LockId> releases = new LinkedHashSet<>();
         List<Held> exitHeld = null;
         String receiver = receiverPath(mc);
@@ -1030,7 +1073,7 @@ final class BodyAnalyzer {
                 if (holdsLock(st)) summaries.need(s.frontier());
                 if (followsAll()) summaries.called(s.frontier());
             }
-            TraceStep call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
+            TraceStep call = null;
             for (Obs e : s.events()) {
                 if (e.via().size() >= MAX_TRACE) continue;
                 if (e instanceof Obs.Invoke inv) {
@@ -1043,6 +1086,10 @@ final class BodyAnalyzer {
                 if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
                 Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
                 List<Held> held = without(st.held, rb);
+                if (call == null) {
+                    if (evidence == null) evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
+                    call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
+                }
                 List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
                 via.add(call);
                 via.addAll(e.via());
@@ -1052,7 +1099,7 @@ final class BodyAnalyzer {
                         ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
                         su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
-                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before));
+                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before), ((Obs.Block) e).origin());
                 // a hold-count-guarded acquisition that runs here is kept for the checks even with
                 // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
                 record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
@@ -1140,15 +1187,18 @@ final class BodyAnalyzer {
     private void record(Obs o, boolean forChecks) {
         if (silent > 0) return;
         if (forChecks) obs.add(o);
-        String key;
+        Object key;
         if (o instanceof Obs.Acquire a) {
-            key = "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore();
+            key = new AcquireKey(a.ref(), a.instance(), a.op(), a.inLoop(), a.releasedBefore());
         } else if (o instanceof Obs.Block b) {
-            key = "B|" + b.handoff() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+            key = new BlockKey(b.handoff(), b.conditionOf(), b.releasedBefore());
         } else if (o instanceof Obs.Invoke i) {
-            StringBuilder k = new StringBuilder("I|").append(i.param());
-            for (Held h : i.held()) k.append('|').append(h.ref()).append('@').append(h.instance());
-            key = k.toString();
+            List<Object> held = new ArrayList<>(2 * i.held().size());
+            for (Held h : i.held()) {
+                held.add(h.ref());
+                held.add(h.instance());
+            }
+            key = new InvokeKey(i.param(), held);
         } else {
             return;
         }
@@ -1156,12 +1206,26 @@ final class BodyAnalyzer {
         keepShortest(events, key, o);
     }
 
+    /*
+     * What makes two events of a summary the same event (records, not strings: a key is built for
+     * every event of every callee at every call site, and printing locks into strings was a tenth
+     * of the walk).
+     */
+    private record AcquireKey(LockRef ref, String instance, LockApis.Op op, boolean inLoop, Set<LockId> releasedBefore) {
+    }
+
+    private record BlockKey(Handoffs.Row handoff, LockId conditionOf, Set<LockId> releasedBefore) {
+    }
+
+    private record InvokeKey(int param, List<Object> held) {
+    }
+
     /**
      * One event a key, by its shortest path: parsing more code (a scan without the prefilter) may
      * find a longer way to the same event first, which must not take the place of the short one
      * and then be cut at {@link #MAX_TRACE}. Ties keep the first found; a body is walked in a fixed order.
      */
-    static void keepShortest(Map<String, Obs> events, String key, Obs o) {
+    static void keepShortest(Map<Object, Obs> events, Object key, Obs o) {
         Obs had = events.putIfAbsent(key, o);
         if (had != null && o.via().size() < had.via().size()) events.put(key, o);
     }

@@ -38,9 +38,13 @@ public sealed interface Obs {
         }
     }
 
-    /** A blocking handoff. {@code conditionOf}: for Condition.await, the lock the condition belongs to. */
+    /**
+     * A blocking handoff. {@code conditionOf}: for Condition.await, the lock the condition belongs
+     * to. {@code origin}: the handoff call itself (in the callee's file when reached through calls),
+     * where LC001 looks for the code that completes it.
+     */
     record Block(List<Held> held, Handoffs.Row handoff, String receiverType, LockId conditionOf, Node node,
-                 List<TraceStep> via, Set<LockId> releasedBefore) implements Obs {
+                 List<TraceStep> via, Set<LockId> releasedBefore, Node origin) implements Obs {
     }
 
     /**

@@ -196,6 +196,11 @@ final class Prefilter {
         return out;
     }
 
+    /** Whether some file of the tree declares a type of this simple name. */
+    boolean declaresAnywhere(String type) {
+        return declaredIn.containsKey(type);
+    }
+
     /** Type names declared in files outside {@code parsed}. */
     Set<String> declaredOutside(BitSet parsed) {
         Set<String> out = new HashSet<>();

@@ -16,7 +16,11 @@ public final class ProjectFacts {
 
     private final Summaries summaries;
 
-    ProjectFacts(ProjectIndex index, Resolver resolver, Summaries summaries, List<ParsedFile> files, List<BodyResult> bodies) {
+    private final java.util.function.Predicate<Body> mayHold;
+
+    ProjectFacts(ProjectIndex index, Resolver resolver, Summaries summaries, List<ParsedFile> files, List<BodyResult> bodies,
+                 java.util.function.Predicate<Body> mayHold) {
+        this.mayHold = mayHold;
         this.index = index;
         this.resolver = resolver;
         this.summaries = summaries;
@@ -57,19 +61,58 @@ public final class ProjectFacts {
      */
     public boolean everyCallerHolds(ProjectIndex.MethodInfo m, LockRef ref) {
         int callers = 0;
-        for (ParsedFile f : files) {
-            for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class,
-                    c -> c.getNameAsString().equals(m.name) && m.accepts(c.getArguments().size()))) {
-                if (!resolver.resolveCall(mc).contains(m)) continue;
-                callers++;
-                BodyResult caller = bodyAround(mc);
-                if (caller == null || !Analyzer.mayLock(caller.body())) return false;
-                for (Obs o : caller.obs()) {
-                    if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
-                }
+        for (com.github.javaparser.ast.expr.MethodCallExpr mc : callsNamed(m.name)) {
+            if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
+            callers++;
+            BodyResult caller = bodyAround(mc);
+            if (caller == null || !mayHold.test(caller.body())) return false;
+            for (Obs o : caller.obs()) {
+                if (o instanceof Obs.Acquire a && a.node() == mc && a.ref().equals(ref)) return false;
             }
         }
+        if (callers == 0) asked(m);
         return callers > 0;
+    }
+
+    /** A method whose callers were looked for: its name, and its class's own and super types' simple names. */
+    public record CallerQuestion(String method, java.util.Set<String> types) {
+    }
+
+    private final java.util.Set<CallerQuestion> callersAsked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * For the prefilter: the files naming {@code method} and one of {@code types} may hold code a
+     * check needs (LC001's counterparts of a handoff: the takers of a queue, the code counting a
+     * latch down): parsed in another round, and the checks asked again.
+     */
+    public void askFiles(String method, java.util.Set<String> types) {
+        callersAsked.add(new CallerQuestion(method, java.util.Set.copyOf(types)));
+    }
+
+    /** {@link #askFiles} for the callers of a method: its name, with its class and supertypes. */
+    public void askCallersOf(ProjectIndex.MethodInfo m) {
+        asked(m);
+    }
+
+    private void asked(ProjectIndex.MethodInfo m) {
+        // a constructor is never the target of a method call: no file can add a caller
+        if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return;
+        java.util.Set<String> types = new java.util.TreeSet<>(index.selfAndSupers(m.owner.simpleName));
+        types.add(m.owner.simpleName);
+        types.addAll(m.owner.superNames);
+        callersAsked.add(new CallerQuestion(m.name, java.util.Set.copyOf(types)));
+    }
+
+    /**
+     * The names of the methods where a question about every caller ({@link #everyCallerHolds},
+     * {@link #callersHoldOnEntry}) found no caller and so answered "no": with more files parsed
+     * (a scan without the prefilter) callers may appear that all hold the lock, and the answer
+     * turn to "yes", dropping a finding. The prefilter parses the files naming these methods and
+     * asks again, so that both scans answer alike. A "no" from a caller not holding the lock, or a
+     * "yes", cannot turn that way: more callers only add ways to not hold it.
+     */
+    public java.util.Set<CallerQuestion> callersAsked() {
+        return java.util.Set.copyOf(callersAsked);
     }
 
     /** Depth of the caller chain {@link #callersHoldOnEntry} follows through callers that hold nothing. */
@@ -99,9 +142,8 @@ public final class ProjectFacts {
         try {
             if (assertsHeld(m, id)) return true;
             int callers = 0;
-            CallSites sites = callSites();
-            if (sites.referenced.contains(m.name)) return false; // called from wherever the reference goes: callers unknown
-            for (com.github.javaparser.ast.expr.MethodCallExpr mc : sites.byName.getOrDefault(m.name, List.of())) {
+            if (referenced(m.name)) return false; // called from wherever the reference goes: callers unknown
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : callsNamed(m.name)) {
                 if (!m.accepts(mc.getArguments().size()) || !resolver.resolveCall(mc).contains(m)) continue;
                 callers++;
                 BodyResult caller = bodyAround(mc);
@@ -110,6 +152,7 @@ public final class ProjectFacts {
                 ProjectIndex.MethodInfo up = caller.body().method();
                 if (up == null || !callersHold(up, id, depth + 1, open)) return false;
             }
+            if (callers == 0) asked(m);
             return callers > 0;
         } finally {
             open.remove(m);
@@ -166,27 +209,54 @@ public final class ProjectFacts {
         return true;
     }
 
-    /** Every method call of the sources by method name, and the names used in method references: one walk, on first use. */
-    private record CallSites(Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName, java.util.Set<String> referenced) {
+    /*
+     * The calls of the sources by method name, and whether a method reference names a method:
+     * looked up per name asked, in the files whose text has the name as a word (a walk of every
+     * tree for every call cost more than the questions it answered).
+     */
+    private final Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> references = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every call of a method of this name in the sources, in file order and, within a file, in pre-order. */
+    public List<com.github.javaparser.ast.expr.MethodCallExpr> callsNamed(String name) {
+        List<com.github.javaparser.ast.expr.MethodCallExpr> known = calls.get(name);
+        if (known != null) return known;
+        List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
+        for (ParsedFile f : files) {
+            if (!namesWord(f.text(), name)) continue;
+            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
+        }
+        List<com.github.javaparser.ast.expr.MethodCallExpr> v = List.copyOf(out);
+        calls.putIfAbsent(name, v);
+        return v;
     }
 
-    private CallSites callSites;
-
-    private synchronized CallSites callSites() {
-        if (callSites == null) {
-            Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> byName = new HashMap<>();
-            java.util.Set<String> referenced = new java.util.HashSet<>();
-            for (ParsedFile f : files) {
-                for (com.github.javaparser.ast.expr.MethodCallExpr mc : f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-                    byName.computeIfAbsent(mc.getNameAsString(), k -> new java.util.ArrayList<>()).add(mc);
-                }
-                for (com.github.javaparser.ast.expr.MethodReferenceExpr r : f.unit().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)) {
-                    referenced.add(r.getIdentifier());
-                }
+    /** Whether a method reference of the sources names a method of this name ({@code x::name}). */
+    public boolean referenced(String name) {
+        Boolean known = references.get(name);
+        if (known != null) return known;
+        boolean v = false;
+        for (ParsedFile f : files) {
+            if (!f.text().contains("::") || !namesWord(f.text(), name)) continue;
+            if (f.unit().findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
+                v = true;
+                break;
             }
-            callSites = new CallSites(byName, referenced);
         }
-        return callSites;
+        references.putIfAbsent(name, v);
+        return v;
+    }
+
+    /** Whether {@code text} has {@code word} with no identifier character on either side. */
+    static boolean namesWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the body holds {@code id} at the call {@code mc} (its acquisitions through the call were recorded with what it held). */
@@ -201,7 +271,7 @@ public final class ProjectFacts {
     private Map<com.github.javaparser.ast.Node, BodyResult> byOwner;
 
     /** The body a node is in: the closest enclosing method, constructor, initialiser or lambda. */
-    private synchronized BodyResult bodyAround(com.github.javaparser.ast.Node n) {
+    public synchronized BodyResult bodyAround(com.github.javaparser.ast.Node n) {
         if (byOwner == null) {
             byOwner = new java.util.IdentityHashMap<>();
             for (BodyResult b : bodies) byOwner.put(b.body().owner(), b);
@@ -259,6 +329,28 @@ public final class ProjectFacts {
         for (ProjectIndex.MethodInfo m : methods) if (m.body != null) events.addAll(summaries.of(m).events());
         return events.isEmpty() && methods.stream().allMatch(m -> m.body == null) ? null
                 : new Summary(events, List.of(), java.util.Set.of(), java.util.Set.of());
+    }
+
+    /** Every {@code new T(...)} of a type of this simple name in the sources, in file and source order. */
+    public List<com.github.javaparser.ast.expr.ObjectCreationExpr> creationsOf(String type) {
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> known = creations.get(type);
+        if (known != null) return known;
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> out = new java.util.ArrayList<>();
+        for (ParsedFile f : files) {
+            if (!namesWord(f.text(), type)) continue;
+            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class,
+                    c -> c.getType().getNameAsString().equals(type)));
+        }
+        List<com.github.javaparser.ast.expr.ObjectCreationExpr> v = List.copyOf(out);
+        creations.putIfAbsent(type, v);
+        return v;
+    }
+
+    private final Map<String, List<com.github.javaparser.ast.expr.ObjectCreationExpr>> creations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a method of the sources does to locks (its published summary). */
+    public Summary summaryOf(ProjectIndex.MethodInfo m) {
+        return summaries.of(m);
     }
 
     /** One place where the lock is write-acquired, or null. */

@@ -80,9 +80,9 @@ public final class Scanner {
         try {
             Prepared prepared = parseAll(files, loaded, errors, warnings);
             if (progress != null) progress.phase("analysing " + prepared.files().size() + " files");
-            if (prepared.pass() != null) {
+            if (prepared.findings() != null) {
                 // the prefilter's last round analysed exactly these files: its analysis is the final one
-                findings = prepared.analyzer().findings(prepared.pass());
+                findings = prepared.findings();
                 errors.addAll(prepared.passErrors());
             } else {
                 findings = new Analyzer(prepared.files(), activeRules, errors, options.jobs()).run();
@@ -300,7 +300,12 @@ public final class Scanner {
      * The parsed files; with the prefilter, the analysis of its last round when that round added
      * no file (else null), the analyzer that made it, and the errors it met.
      */
-    private record Prepared(List<ParsedFile> files, Analyzer analyzer, Analyzer.Pass pass, List<FileError> passErrors) {
+    private record Prepared(List<ParsedFile> files, Analyzer analyzer, Analyzer.Pass pass, List<FileError> passErrors,
+                            List<Finding> findings) {
+        Prepared(List<ParsedFile> files, Analyzer analyzer, Analyzer.Pass pass, List<FileError> passErrors) {
+            this(files, analyzer, pass, passErrors, null);
+        }
+
         static Prepared of(List<ParsedFile> files) {
             return new Prepared(files, null, null, List.of());
         }
@@ -377,9 +382,25 @@ public final class Scanner {
             BitSet done = new BitSet(readable.size());
             List<ParsedFile> parsed = new ArrayList<>();
             Prepared last = null;
-            for (int round = 0; round < Prefilter.MAX_ROUNDS; round++) {
+            int callerRounds = 0;
+            for (int round = 0; round < Prefilter.MAX_ROUNDS + callerRounds; round++) {
                 BitSet todo = (BitSet) wanted.clone();
                 todo.andNot(done);
+                if (todo.isEmpty() && last != null && callerRounds < CALLER_ROUNDS) {
+                    // the checks' findings over this pass; an answer about "every caller" of a
+                    // method needs every file calling it: the files naming one are parsed, and
+                    // the checks asked again, until no such file is left outside
+                    List<Finding> found = last.analyzer().findings(last.pass());
+                    BitSet callers = callerFiles(readable, done, last.pass().facts.callersAsked(), prefilter);
+                    if (callers.isEmpty()) {
+                        last = new Prepared(last.files(), last.analyzer(), last.pass(), last.passErrors(), found);
+                        break;
+                    }
+                    callerRounds++;
+                    wanted.or(callers);
+                    todo = (BitSet) wanted.clone();
+                    todo.andNot(done);
+                }
                 if (todo.isEmpty()) break;
                 List<Read> batch = new ArrayList<>();
                 for (int i = todo.nextSetBit(0); i >= 0; i = todo.nextSetBit(i + 1)) batch.add(readable.get(i));
@@ -399,10 +420,44 @@ public final class Scanner {
                 wanted = prefilter.expand(wanted, needed.underLock(), needed.called());
             }
             attempted = done.cardinality();
+            if (last != null && last.findings() == null) {
+                last = new Prepared(last.files(), last.analyzer(), last.pass(), last.passErrors(),
+                        last.analyzer().findings(last.pass()));
+            }
             return last != null ? last : Prepared.of(parsed);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Rounds the prefilter adds to parse the callers of methods whose every caller a check asked about. */
+    private static final int CALLER_ROUNDS = 6;
+
+    /**
+     * The files not {@code done} that may call a method of {@code questions}: their text names the
+     * method and its class or one of its supertypes declared in the tree (the type a caller holds
+     * the receiver as; JDK supertypes such as Runnable name too much to tell anything).
+     */
+    private static BitSet callerFiles(List<Read> readable, BitSet done, Set<ProjectFacts.CallerQuestion> questions,
+                                      Prefilter prefilter) {
+        BitSet out = new BitSet(readable.size());
+        if (questions.isEmpty()) return out;
+        List<ProjectFacts.CallerQuestion> sorted = new ArrayList<>();
+        for (ProjectFacts.CallerQuestion q : questions) {
+            Set<String> types = new java.util.TreeSet<>(q.types());
+            types.removeIf(t -> !prefilter.declaresAnywhere(t));
+            if (!types.isEmpty()) sorted.add(new ProjectFacts.CallerQuestion(q.method(), types));
+        }
+        for (int i = done.nextClearBit(0); i < readable.size(); i = done.nextClearBit(i + 1)) {
+            String text = readable.get(i).text();
+            for (ProjectFacts.CallerQuestion q : sorted) {
+                if (ProjectFacts.namesWord(text, q.method()) && q.types().stream().anyMatch(t -> ProjectFacts.namesWord(text, t))) {
+                    out.set(i);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static List<ParsedFile> parse(ExecutorService pool, ThreadLocal<JavaParser> parsers, List<Read> batch,

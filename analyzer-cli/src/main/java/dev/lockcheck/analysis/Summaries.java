@@ -209,6 +209,22 @@ final class Summaries {
         return prev != null ? prev : s;
     }
 
+    private record ParameterTest(MethodInfo method, int param) {
+    }
+
+    private final Map<ParameterTest, Boolean> parameterTests = new ConcurrentHashMap<>();
+
+    /** {@code test} of a method's parameter, remembered: a fact of the method's syntax alone. */
+    boolean memoParameterTest(MethodInfo m, int param, java.util.function.BiPredicate<MethodInfo, Integer> test) {
+        ParameterTest key = new ParameterTest(m, param);
+        Boolean v = parameterTests.get(key);
+        if (v == null) {
+            v = test.test(m, param);
+            parameterTests.putIfAbsent(key, v);
+        }
+        return v;
+    }
+
     private final ThreadLocal<Set<Variant>> openVariants = ThreadLocal.withInitial(java.util.HashSet::new);
     private final ThreadLocal<int[]> cutVariants = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -330,10 +346,10 @@ final class Summaries {
      * can do does not come and go with the order in which its callees' events filled their bounds.
      */
     private static BodyResult grown(BodyResult before, BodyResult now) {
-        Map<String, Obs> events = new java.util.LinkedHashMap<>();
+        Map<Object, Obs> events = new java.util.LinkedHashMap<>();
         for (Obs o : before.summary().events()) events.putIfAbsent(key(o), o);
         for (Obs o : now.summary().events()) {
-            String key = key(o);
+            Object key = key(o);
             if (events.size() >= BodyAnalyzer.MAX_EVENTS && !events.containsKey(key)) continue;
             BodyAnalyzer.keepShortest(events, key, o);
         }
@@ -345,11 +361,13 @@ final class Summaries {
         return new BodyResult(now.body(), now.obs(), now.releasedAnywhere(), s);
     }
 
-    private static String key(Obs o) {
+    private static Object key(Obs o) {
         if (o instanceof Obs.Acquire a) {
-            return "A|" + a.ref() + "|" + a.instance() + "|" + a.op() + "|" + a.inLoop() + "|" + a.releasedBefore() + "|" + a.unlessHeld();
+            return java.util.Arrays.asList("A", a.ref(), a.instance(), a.op(), a.inLoop(), a.releasedBefore(), a.unlessHeld());
         }
-        if (o instanceof Obs.Block b) return "B|" + b.handoff() + "|" + b.receiverType() + "|" + b.conditionOf() + "|" + b.releasedBefore();
+        if (o instanceof Obs.Block b) {
+            return java.util.Arrays.asList("B", b.handoff(), b.receiverType(), b.conditionOf(), b.releasedBefore());
+        }
         return "O|" + o;
     }
 

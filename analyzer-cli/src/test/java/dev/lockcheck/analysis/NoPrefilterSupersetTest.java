@@ -28,6 +28,10 @@ class NoPrefilterSupersetTest {
         "c-first-path, 2",
         // a monitor of a type the prefilter left unparsed is named as the full parse names it (p.Session.this)
         "d-unparsed-type, 2",
+        // every caller of Ns.provision() holds Ns.rw, through ActiveState, which the default scan
+        // parses only because it names a method whose callers LC007 asked about: then neither
+        // scan reports the order (hadoop-hdfs FSNamesystem.checkAndProvisionSnapshotTrashRoots)
+        "e-every-caller, 0",
     })
     void everyFindingOfTheDefaultScan_isInTheFullParse(String tree, int defaultFindings) {
         Path root = Path.of("src/test/resources/superset", tree);

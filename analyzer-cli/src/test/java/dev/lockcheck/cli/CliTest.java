@@ -22,12 +22,16 @@ class CliTest {
     private static final String HANDOFF = String.join("\n",
             "import java.util.concurrent.*; import java.util.concurrent.locks.*;",
             "class Feed {",
-            "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
-            "  void stream(SynchronousQueue<String> q) throws InterruptedException {",
+            "  final ReentrantReadWriteLock rw = new ReentrantReadWriteLock(); final SynchronousQueue<String> q = new SynchronousQueue<>();",
+            "  void stream() throws InterruptedException {",
             "    rw.readLock().lock();",
             "    try { q.put(\"x\"); } finally { rw.readLock().unlock(); }",
             "  }",
             "  void refresh() { rw.writeLock().lock(); try { } finally { rw.writeLock().unlock(); } }",
+            // the taker reads under the same lock after each take: LC001 is an error (rules.md)
+            "  void consume() throws InterruptedException {",
+            "    while (true) { q.take(); rw.readLock().lock(); try { } finally { rw.readLock().unlock(); } }",
+            "  }",
             "}");
 
     private static final String TIMED_ONLY = HANDOFF.replace("q.put(\"x\")", "q.offer(\"x\", 1, TimeUnit.SECONDS)");

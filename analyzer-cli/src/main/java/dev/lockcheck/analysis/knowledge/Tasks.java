@@ -22,6 +22,9 @@ public final class Tasks {
     /** Calls whose first argument is the task and whose result is its future. */
     private static final Set<String> SUBMITTERS = Set.of("submit", "supplyAsync", "runAsync", "schedule");
 
+    /** Futures made from their task: {@code new FutureTask<>(callable)}, whose get waits for that callable. */
+    private static final Set<String> FUTURE_TASKS = Set.of("FutureTask", "ListenableFutureTask");
+
     /** Handoff types whose get/join/invoke wait for a task: the future, or the thread. */
     private static final Set<String> WAITS = Set.of("Future", "CompletableFuture", "ForkJoinTask", "Thread");
 
@@ -51,7 +54,10 @@ public final class Tasks {
             if (x instanceof MethodCallExpr mc && SUBMITTERS.contains(mc.getNameAsString()) && mc.getArguments().isNonEmpty()) {
                 return start(mc.getArgument(0), mc, resolver);
             }
-            if (x instanceof ObjectCreationExpr oce && ProjectTypes.isThreadLike(oce)) {
+            if (x instanceof ObjectCreationExpr oce && FUTURE_TASKS.contains(oce.getType().getNameAsString()) && oce.getArguments().isNonEmpty()) {
+                return start(oce.getArgument(0), oce, resolver);
+            }
+            if (x instanceof ObjectCreationExpr oce && ProjectTypes.isThreadLike(oce, resolver)) {
                 if (oce.getAnonymousClassBody().isPresent()) return new Start(oce, oce, "this");
                 for (Expression a : oce.getArguments()) {
                     if (a instanceof LambdaExpr || a instanceof MethodReferenceExpr || a instanceof ObjectCreationExpr) {
@@ -93,9 +99,10 @@ public final class Tasks {
         private ProjectTypes() {
         }
 
-        static boolean isThreadLike(ObjectCreationExpr oce) {
+        static boolean isThreadLike(ObjectCreationExpr oce, Resolver resolver) {
             String t = oce.getType().getNameAsString();
-            return t.equals("Thread") || t.endsWith("Thread");
+            // a Thread subclass of the sources, whatever its name (class Compactor extends Thread)
+            return t.equals("Thread") || t.endsWith("Thread") || resolver.index().selfAndSupers(t).contains("Thread");
         }
     }
 }

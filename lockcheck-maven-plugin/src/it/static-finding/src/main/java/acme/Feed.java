@@ -34,4 +34,18 @@ public class Feed {
             rw.writeLock().unlock();
         }
     }
+
+    /** The handoff's taker: reads under the same lock after each take, so LC001 is an error. */
+    public static void demo(Feed feed) throws InterruptedException {
+        SynchronousQueue<String> q = new SynchronousQueue<>();
+        new Thread(() -> {
+            try {
+                q.take();
+                feed.read();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).start();
+        feed.publish(q);
+    }
 }

@@ -1,0 +1,5 @@
+package p;
+
+public abstract class State {
+    abstract void enter(Starter ctx);
+}
