@@ -55,6 +55,8 @@ final class Transformer implements ClassFileTransformer {
      * the others' bytes as they are, without decoding their code.
      */
     static byte[] rewrite(String className, ClassReader cr, java.util.Set<String> methods) {
+        java.util.Map<String, Integer> locals = stateLocals(cr, methods);
+        boolean expand = !locals.isEmpty();
         ClassWriter cw = new ClassWriter(cr, 0);
         boolean[] changed = {false};
         cr.accept(new ClassVisitor(Opcodes.ASM9, cw) {
@@ -77,14 +79,17 @@ final class Transformer implements ClassFileTransformer {
             public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
                 MethodVisitor mv = super.visitMethod(access, name, desc, sig, ex);
                 if (methods != null && !methods.contains(name + desc)) return mv;
+                Integer local = locals.get(name + desc);
+                int ts = local == null ? -1 : local;
+                if (ts >= 0) mv = new StateLocal(mv, ts);
                 if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                         && ((access & Opcodes.ACC_STATIC) == 0 || (version & 0xFFFF) >= Opcodes.V1_5)) {
-                    mv = new SyncMethod(mv, className, name, source, (access & Opcodes.ACC_STATIC) != 0, version & 0xFFFF);
+                    mv = new SyncMethod(mv, className, name, source, (access & Opcodes.ACC_STATIC) != 0, version & 0xFFFF, ts, expand);
                     changed[0] = true;
                 }
-                return new CallSites(mv, className, name, source, changed);
+                return new CallSites(mv, className, name, source, changed, ts);
             }
-        }, 0);
+        }, expand ? ClassReader.EXPAND_FRAMES : 0);
         return changed[0] ? cw.toByteArray() : null;
     }
 
@@ -219,6 +224,180 @@ final class Transformer implements ClassFileTransformer {
         return p;
     }
 
+
+    /** One thread-state lookup per method (see {@link StateLocal}); {@code -Dlockcheck.stateLocal=false}: one per hook site, as before. */
+    static final boolean STATE_LOCAL = !"false".equals(System.getProperty("lockcheck.stateLocal"));
+
+    static final String THREAD_STATE = "dev/lockcheck/agent/boot/ThreadState";
+    private static final String TS_DESC = "L" + THREAD_STATE + ";";
+
+    /**
+     * Hooks (name + descriptor) that have a variant taking the caller's thread state as a last
+     * argument: the ones on the uncontended hot path. {@code TransformerTest} checks each exists.
+     */
+    static final java.util.Set<String> STATE_VARIANTS = stateVariants();
+
+    private static java.util.Set<String> stateVariants() {
+        String l = "Ljava/util/concurrent/locks/";
+        java.util.Set<String> v = new java.util.HashSet<>();
+        for (String o : new String[] {"Lock;", "ReentrantLock;", "ReentrantReadWriteLock$ReadLock;", "ReentrantReadWriteLock$WriteLock;"}) {
+            v.add("lock(" + l + o + "I)V");
+            v.add("unlock(" + l + o + "I)V");
+        }
+        v.add("readLock(" + l + "StampedLock;I)J");
+        v.add("writeLock(" + l + "StampedLock;I)J");
+        for (String m : new String[] {"unlockRead", "unlockWrite", "unlock"}) v.add(m + "(" + l + "StampedLock;JI)V");
+        return java.util.Set.copyOf(v);
+    }
+
+    /** The descriptor of a hook's state variant. */
+    static String withState(String desc) {
+        int close = desc.indexOf(')');
+        return desc.substring(0, close) + TS_DESC + desc.substring(close);
+    }
+
+    /** Code longer than this keeps the per-site lookup (each site grows by up to 9 bytes; a method must stay under 64 KB). */
+    static final int MAX_CODE = 16 * 1024;
+
+    /**
+     * The methods (of {@code methods}; null: all) that fetch the thread state once into a new local,
+     * with that local's index (the method's max_locals, above every local its code uses): those with
+     * at least two hook sites that take the state (a monitor enter is two, a synchronized method two).
+     * Left out, keeping the per-site lookup: constructors (code before {@code super()}), code with
+     * JSR/RET (pre-Java-6 subroutines, whose locals the old verifier tracks its own way), code that
+     * does not decode, long code, and methods without code.
+     */
+    static java.util.Map<String, Integer> stateLocals(ClassReader cr, java.util.Set<String> methods) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        if (!STATE_LOCAL) return out;
+        char[] buf = new char[cr.getMaxStringLength()];
+        int items = cr.getItemCount();
+        boolean[] variant = new boolean[items];
+        for (int i = 1; i < items; i++) {
+            int at = cr.getItem(i);
+            if (at == 0) continue;
+            int tag = cr.readByte(at - 1);
+            if (tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
+                int nat = cr.getItem(cr.readUnsignedShort(at + 2));
+                Redirects.Target t = Redirects.find(cr.readClass(at, buf), cr.readUTF8(nat, buf), cr.readUTF8(nat + 2, buf));
+                variant[i] = t != null && STATE_VARIANTS.contains(t.name() + t.desc());
+            }
+        }
+        int p = cr.header + 6;
+        p += 2 + 2 * cr.readUnsignedShort(p);
+        int fields = cr.readUnsignedShort(p);
+        p += 2;
+        for (int f = 0; f < fields; f++) p = skipAttributes(cr, p + 6);
+        int count = cr.readUnsignedShort(p);
+        p += 2;
+        for (int m = 0; m < count; m++) {
+            int access = cr.readUnsignedShort(p);
+            String name = cr.readUTF8(p + 2, buf);
+            String key = name + cr.readUTF8(p + 4, buf);
+            int attributes = cr.readUnsignedShort(p + 6);
+            p += 8;
+            for (int a = 0; a < attributes; a++) {
+                int length = cr.readInt(p + 2);
+                if ("Code".equals(cr.readUTF8(p, buf)) && !name.equals("<init>") && (methods == null || methods.contains(key))) {
+                    int maxLocals = cr.readUnsignedShort(p + 8);
+                    int codeLength = cr.readInt(p + 10);
+                    int sites = (access & Opcodes.ACC_SYNCHRONIZED) != 0 ? 2 : 0;
+                    int found = codeLength > MAX_CODE || maxLocals > 60000 ? -1 : stateSites(cr, p + 14, codeLength, variant);
+                    if (found >= 0 && sites + found >= 2) out.put(key, maxLocals);
+                }
+                p += 6 + length;
+            }
+        }
+        return out;
+    }
+
+    /** Hook sites in the code that take the thread state, or -1 when the code has JSR/RET or does not decode. */
+    private static int stateSites(ClassReader cr, int start, int length, boolean[] variant) {
+        int end = start + length;
+        int n = 0;
+        for (int c = start; c < end; ) {
+            int op = cr.readByte(c);
+            switch (op) {
+                case Opcodes.MONITORENTER -> {
+                    n += 2;
+                    c++;
+                }
+                case Opcodes.MONITOREXIT -> {
+                    n++;
+                    c++;
+                }
+                case Opcodes.JSR, Opcodes.RET, 201 -> {
+                    return -1;
+                }
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE -> {
+                    int i = cr.readUnsignedShort(c + 1);
+                    if (i < variant.length && variant[i]) n++;
+                    c += LENGTH[op];
+                }
+                case Opcodes.TABLESWITCH -> {
+                    int q = start + ((c - start + 4) & ~3);
+                    c = q + 12 + 4 * (cr.readInt(q + 8) - cr.readInt(q + 4) + 1);
+                }
+                case Opcodes.LOOKUPSWITCH -> {
+                    int q = start + ((c - start + 4) & ~3);
+                    c = q + 8 + 8 * cr.readInt(q + 4);
+                }
+                case 196 -> {
+                    int w = cr.readByte(c + 1);
+                    if (w == Opcodes.RET) return -1;
+                    c += w == Opcodes.IINC ? 6 : 4;
+                }
+                default -> {
+                    if (LENGTH[op] <= 0) return -1;
+                    c += LENGTH[op];
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Innermost visitor of a method that keeps the thread state in local {@code ts} (its original
+     * max_locals): the local is set to null before the first instruction, so it is assigned on every
+     * path and at every frame, exception handlers and loop heads included; each hook site then
+     * loads it through {@code Hooks.st} (a lookup only while it is null) and stores it back. The
+     * frames (read expanded) declare the local as ThreadState (null fits), above padding TOPs.
+     * Nothing branches on it in the method's code, so no frame is added.
+     */
+    private static final class StateLocal extends MethodVisitor {
+        private final int ts;
+
+        StateLocal(MethodVisitor mv, int ts) {
+            super(Opcodes.ASM9, mv);
+            this.ts = ts;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitVarInsn(Opcodes.ASTORE, ts);
+        }
+
+        @Override
+        public void visitFrame(int type, int nLocal, Object[] local, int nStack, Object[] stack) {
+            if (type != Opcodes.F_NEW) throw new IllegalStateException("frames not expanded"); // the class is left as it is
+            int slots = 0;
+            for (int i = 0; i < nLocal; i++) slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            if (slots > ts) throw new IllegalStateException("a frame above max_locals");
+            // expanded frames: one entry per local, a long or double one entry for its two slots
+            java.util.List<Object> l = new java.util.ArrayList<>(java.util.Arrays.asList(local).subList(0, nLocal));
+            for (; slots < ts; slots++) l.add(Opcodes.TOP);
+            l.add(THREAD_STATE);
+            super.visitFrame(type, l.size(), l.toArray(), nStack, stack);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + 2, Math.max(maxLocals, ts + 1));
+        }
+    }
+
     /** One method of an application class. */
     private static final class CallSites extends MethodVisitor {
         private final String owner;
@@ -247,8 +426,12 @@ final class Transformer implements ClassFileTransformer {
         /** A {@code MONITOREXIT} whose exit hook is not emitted yet (its object is on the stack). */
         private boolean exitPending;
 
-        CallSites(MethodVisitor mv, String owner, String method, String source, boolean[] changed) {
+        /** The thread-state local (see {@link StateLocal}), or -1: each hook looks the state up itself. */
+        private final int ts;
+
+        CallSites(MethodVisitor mv, String owner, String method, String source, boolean[] changed, int ts) {
             super(Opcodes.ASM9, mv);
+            this.ts = ts;
             this.owner = owner;
             this.method = method;
             this.source = source;
@@ -286,17 +469,23 @@ final class Transformer implements ClassFileTransformer {
             super.visitLabel(label);
         }
 
+        /** Pushes the thread state (fetched once per frame: see {@link StateLocal}) for a hook's state variant; returns its descriptor. */
+        private String state(String desc) {
+            pushState(this.mv, ts);
+            return withState(desc);
+        }
+
         /** Emits the after-enter hook if one waits: inside the range when a range just started, else at once. */
         private void flushEnter() {
             if (enterPending == 0) return;
             super.visitLdcInsn(enterPending);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorAfter", "(Ljava/lang/Object;I)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorAfter", ts < 0 ? "(Ljava/lang/Object;I)V" : state("(Ljava/lang/Object;I)V"), false);
             enterPending = 0;
         }
 
         private void flushExit() {
             if (!exitPending) return;
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorExit", "(Ljava/lang/Object;)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorExit", ts < 0 ? "(Ljava/lang/Object;)V" : state("(Ljava/lang/Object;)V"), false);
             exitPending = false;
         }
 
@@ -412,7 +601,8 @@ final class Transformer implements ClassFileTransformer {
                 Redirects.Target t = Redirects.find(mOwner, name, desc);
                 if (t != null) {
                     super.visitLdcInsn(site(mOwner, name));
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, t.name(), t.desc(), false);
+                    String d = ts >= 0 && STATE_VARIANTS.contains(t.name() + t.desc()) ? state(t.desc()) : t.desc();
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, t.name(), d, false);
                     return;
                 }
             }
@@ -443,7 +633,7 @@ final class Transformer implements ClassFileTransformer {
                 super.visitInsn(Opcodes.DUP);
                 super.visitInsn(Opcodes.DUP);
                 super.visitLdcInsn(s);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorBefore", "(Ljava/lang/Object;I)V", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorBefore", ts < 0 ? "(Ljava/lang/Object;I)V" : state("(Ljava/lang/Object;I)V"), false);
                 super.visitInsn(Opcodes.MONITORENTER);
                 enterPending = s; // monitorAfter(object, s), the object left on the stack: see visitLabel
                 return;
@@ -475,6 +665,14 @@ final class Transformer implements ClassFileTransformer {
         }
     }
 
+    /** {@code ts = Hooks.st(ts)}, left on the stack: straight-line code, the null test is in the hook. */
+    static void pushState(MethodVisitor mv, int ts) {
+        mv.visitVarInsn(Opcodes.ALOAD, ts);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "st", "(" + TS_DESC + ")" + TS_DESC, false);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ASTORE, ts);
+    }
+
     /**
      * A synchronized method: the monitor is taken by the JVM before the first instruction and given
      * back at every exit. Entry calls {@code Hooks.syncEnter(this or the class, site)}; every return
@@ -494,9 +692,15 @@ final class Transformer implements ClassFileTransformer {
         private final Label prologue = new Label();
         private boolean lineSet;
         private boolean framesSeen;
+        /** The thread-state local, or -1. */
+        private final int ts;
+        /** Frames are read expanded (F_NEW): the handler's frame must be one too. */
+        private final boolean expand;
 
-        SyncMethod(MethodVisitor mv, String owner, String method, String source, boolean isStatic, int version) {
+        SyncMethod(MethodVisitor mv, String owner, String method, String source, boolean isStatic, int version, int ts, boolean expand) {
             super(Opcodes.ASM9, mv);
+            this.ts = ts;
+            this.expand = expand;
             this.owner = owner;
             this.isStatic = isStatic;
             this.version = version;
@@ -510,7 +714,9 @@ final class Transformer implements ClassFileTransformer {
             if (isStatic) super.visitLdcInsn(org.objectweb.asm.Type.getObjectType(owner));
             else super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncEnter", "(Ljava/lang/Object;I)V", false);
+            if (ts >= 0) pushState(mv, ts);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncEnter",
+                    ts >= 0 ? withState("(Ljava/lang/Object;I)V") : "(Ljava/lang/Object;I)V", false);
             super.visitLabel(start);
         }
 
@@ -532,13 +738,15 @@ final class Transformer implements ClassFileTransformer {
 
         @Override
         public void visitInsn(int opcode) {
-            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) exit();
+            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) exit(ts);
             super.visitInsn(opcode);
         }
 
-        private void exit() {
+        /** syncExit(site), with the thread state when {@code local} is its local (the handler's frame declares none: -1). */
+        private void exit(int local) {
             super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncExit", "(I)V", false);
+            if (local >= 0) pushState(mv, local);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncExit", local >= 0 ? withState("(I)V") : "(I)V", false);
         }
 
         @Override
@@ -547,9 +755,9 @@ final class Transformer implements ClassFileTransformer {
             super.visitTryCatchBlock(start, end, handler, null);
             super.visitLabel(handler);
             if (version >= Opcodes.V1_7 || (version == Opcodes.V1_6 && framesSeen)) {
-                super.visitFrame(Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                super.visitFrame(expand ? Opcodes.F_NEW : Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
             }
-            exit();
+            exit(-1);
             super.visitInsn(Opcodes.ATHROW);
             super.visitMaxs(Math.max(maxStack, 2) + 2, maxLocals);
         }

@@ -153,7 +153,7 @@ class TransformerTest {
 
                     @Override
                     public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
-                        seq.add(n.equals("monitorAfter") ? "after" : n.equals("monitorExit") ? "exitHook" : "call");
+                        seq.add(n.equals("monitorAfter") ? "after" : n.equals("monitorExit") ? "exitHook" : n.equals("st") ? "st" : "call");
                     }
 
                     @Override
@@ -166,7 +166,9 @@ class TransformerTest {
                             boolean bounded = false;
                             for (int j = i - 1; j >= 0 && !seq.get(j).equals(after ? "enter" : "exit"); j--) {
                                 Object o = seq.get(j);
-                                if (o instanceof String && !o.equals("insn")) problems.add(method + ": " + hook + " after a " + o);
+                                // the thread-state fetch (Hooks.st, the one-lookup-per-method local) goes with the hook, on its side of the range's edge
+                                if (o.equals("st") && bounded) problems.add(method + ": the state fetch for " + hook + " on the other side of the range's edge");
+                                if (o instanceof String && !o.equals("insn") && !o.equals("st")) problems.add(method + ": " + hook + " after a " + o);
                                 if (targets.contains(o)) problems.add(method + ": a jump target between the monitor and " + hook);
                                 if ((after ? starts : ends).contains(o)) bounded = true;
                             }
@@ -206,5 +208,124 @@ class TransformerTest {
         assertNull(new Transformer().transform(null, null, "java/util/concurrent/SynchronousQueue", null, null, new byte[0]));
         assertNull(new Transformer().transform(null, getClass().getClassLoader(), "dev/lockcheck/agent/boot/Hooks", null, null,
                 bytes(dev.lockcheck.agent.boot.Hooks.class)));
+    }
+
+    /** Methods (name + descriptor) of a class that fetch the thread state into a local ({@code Hooks.st}). */
+    private static Set<String> stateLocal(byte[] b) {
+        Set<String> out = new HashSet<>();
+        new ClassReader(b).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                        if (owner.equals(Redirects.HOOKS) && m.equals("st")) out.add(name + desc);
+                    }
+                };
+            }
+        }, 0);
+        return out;
+    }
+
+    /** Frames, types and stack heights of a rewritten class, checked by ASM's verifier; the problems found, or "". */
+    private static String check(byte[] b, ClassLoader loader) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        org.objectweb.asm.util.CheckClassAdapter.verify(new ClassReader(b), loader, false, new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    /**
+     * One thread-state lookup per method: the methods with two or more hook sites (loops,
+     * try/catch/finally, nested synchronized blocks, a synchronized method with a StampedLock, long
+     * and double locals) keep the state in a new local, the constructor does not; the class passes
+     * ASM's verifier, the JVM's when loaded, and computes what the original computes.
+     */
+    @Test
+    void stateLocal_methodsWithSeveralSites_verifyAndBehaveTheSame() throws Exception {
+        byte[] out = transform(dev.lockcheck.fixture.StateLocals.class);
+        assertNotNull(out);
+        assertEquals(Set.of("loop(I)J", "nested(I)I", "throwsThrough(I)I", "stamped(I)J", "staticSync(Ljava/lang/Object;)I",
+                "monitorThenLock()V", "lockThenMonitor()V"), stateLocal(out));
+        assertEquals("", check(out, getClass().getClassLoader()));
+        assertBehavesTheSame(dev.lockcheck.fixture.StateLocals.class, new dev.lockcheck.fixture.StateLocals().call());
+        assertBehavesTheSame(Monitors.class, new Monitors().call());
+        assertTrue(!stateLocal(transform(Monitors.class)).isEmpty());
+    }
+
+    /** Each hook the transformer may call with the state exists in Hooks with that descriptor, public and static. */
+    @Test
+    void stateVariants_existInHooks() throws Exception {
+        Set<String> hooks = new HashSet<>();
+        for (java.lang.reflect.Method m : dev.lockcheck.agent.boot.Hooks.class.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) hooks.add(m.getName() + org.objectweb.asm.Type.getMethodDescriptor(m));
+        }
+        for (String v : Transformer.STATE_VARIANTS) {
+            assertTrue(hooks.contains(v), v);
+            String name = v.substring(0, v.indexOf('('));
+            assertTrue(hooks.contains(name + Transformer.withState(v.substring(name.length()))), "state variant of " + v);
+        }
+        for (String v : List.of("monitorBefore(Ljava/lang/Object;I)V", "monitorAfter(Ljava/lang/Object;I)V",
+                "monitorExit(Ljava/lang/Object;)V", "syncEnter(Ljava/lang/Object;I)V", "syncExit(I)V")) {
+            String name = v.substring(0, v.indexOf('('));
+            assertTrue(hooks.contains(name + Transformer.withState(v.substring(name.length()))), "state variant of " + v);
+        }
+        assertTrue(hooks.contains("st(L" + Transformer.THREAD_STATE + ";)L" + Transformer.THREAD_STATE + ";"));
+    }
+
+    /**
+     * Over every class of a real library (javac's code of many shapes), rewritten as the agent
+     * would: each class the pass gives a state local passes ASM's verifier, and loads, links
+     * (the JVM verifies it) and initialises in a loader of its own holding the whole library.
+     */
+    @Test
+    void stateLocal_realLibraryClasses_verify() throws Exception {
+        java.io.File jar = new java.io.File(com.fasterxml.jackson.databind.ObjectMapper.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI());
+        java.util.Map<String, byte[]> classes = new java.util.HashMap<>();
+        List<String> withLocal = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar)) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(j.entries())) {
+                if (!e.getName().endsWith(".class") || e.getName().contains("module-info") || e.getName().startsWith("META-INF")) continue;
+                byte[] b;
+                try (InputStream in = j.getInputStream(e)) {
+                    b = in.readAllBytes();
+                }
+                String name = e.getName().substring(0, e.getName().length() - 6);
+                ClassReader cr = new ClassReader(b);
+                Set<String> named = Transformer.toRewrite(cr);
+                byte[] out = named.isEmpty() ? null : Transformer.rewrite(name, cr, named);
+                classes.put(name.replace('/', '.'), out != null ? out : b);
+                if (out == null || Transformer.stateLocals(cr, named).isEmpty()) continue;
+                withLocal.add(name.replace('/', '.'));
+                String p = check(out, getClass().getClassLoader());
+                if (!p.isEmpty()) problems.add(name + ": " + p);
+            }
+        }
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+                byte[] b = classes.get(n);
+                if (b == null) return super.loadClass(n, resolve);
+                synchronized (getClassLoadingLock(n)) {
+                    Class<?> c = findLoadedClass(n);
+                    return c != null ? c : defineClass(n, b, 0, b.length);
+                }
+            }
+        };
+        int linked = 0;
+        for (String n : withLocal) {
+            try {
+                Class.forName(n, true, loader); // linking verifies it
+                linked++;
+            } catch (VerifyError | ClassFormatError ve) {
+                problems.add(n + ": " + ve);
+            } catch (ExceptionInInitializerError | NoClassDefFoundError other) {
+                if (other.getCause() instanceof VerifyError) problems.add(n + ": " + other.getCause());
+                else linked++; // an initialiser that needs more than the library: linked (verified) before it ran
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(withLocal.size() > 5 && linked > 5, withLocal.size() + " classes with a state local, " + linked + " linked");
     }
 }

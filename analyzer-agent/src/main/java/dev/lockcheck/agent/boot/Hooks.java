@@ -212,6 +212,23 @@ public final class Hooks {
         return ts.internal ? null : ts;
     }
 
+    /**
+     * The calling thread's state for a rewritten method's local (transformer: one lookup per frame
+     * instead of one per hook): {@code ts} when the frame already fetched it, else a lookup, or null
+     * while tracking is off (the next hook site then looks again). A frame runs on one thread only,
+     * so the state fetched once stays the current thread's.
+     */
+    public static ThreadState st(ThreadState ts) {
+        if (ts != null) return ts;
+        if (!on) return null;
+        return state();
+    }
+
+    /** {@link #tracked()} for a state fetched by {@link #st}: null when tracking is off or the thread is the agent's. */
+    private static ThreadState tracked(ThreadState ts) {
+        return ts == null || !on || ts.internal ? null : ts;
+    }
+
     /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
     public static long tick() {
         return (long) CLOCK.getAndAdd(CLOCK_LINE, 1L) + 1;
@@ -533,17 +550,41 @@ public final class Hooks {
     // ---------------------------------------------------------------- monitors (synchronized blocks)
 
     public static void monitorBefore(Object o, int site) {
-        ThreadState ts = tracked();
+        monitorBefore0(o, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void monitorBefore(Object o, int site, ThreadState ts) {
+        monitorBefore0(o, site, tracked(ts));
+    }
+
+    private static void monitorBefore0(Object o, int site, ThreadState ts) {
         if (ts != null) before(ts, o, MONITOR, site, false);
     }
 
     public static void monitorAfter(Object o, int site) {
-        ThreadState ts = tracked();
+        monitorAfter0(o, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void monitorAfter(Object o, int site, ThreadState ts) {
+        monitorAfter0(o, site, tracked(ts));
+    }
+
+    private static void monitorAfter0(Object o, int site, ThreadState ts) {
         if (ts != null) acquired(ts, o, MONITOR, site);
     }
 
     public static void monitorExit(Object o) {
-        ThreadState ts = tracked();
+        monitorExit0(o, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void monitorExit(Object o, ThreadState ts) {
+        monitorExit0(o, tracked(ts));
+    }
+
+    private static void monitorExit0(Object o, ThreadState ts) {
         if (ts != null) released(ts, o, MONITOR);
     }
 
@@ -552,9 +593,17 @@ public final class Hooks {
      * monitor is pushed so that {@link #syncExit(int)} can release it without reading a local.
      */
     public static void syncEnter(Object o, int site) {
-        if (!on) return;
-        ThreadState ts = state();
-        if (ts.internal) return;
+        ThreadState ts = tracked();
+        if (ts != null) syncEnter0(o, site, ts);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void syncEnter(Object o, int site, ThreadState ts) {
+        ts = tracked(ts);
+        if (ts != null) syncEnter0(o, site, ts);
+    }
+
+    private static void syncEnter0(Object o, int site, ThreadState ts) {
         if (ts.syncDepth < ThreadState.MAX_HELD) {
             if (ts.syncObj[ts.syncDepth] != o) ts.syncObj[ts.syncDepth] = o; // kept after the exit, as heldKey
             ts.syncDepth++;
@@ -565,9 +614,17 @@ public final class Hooks {
 
     /** Exit of a synchronized method, by return or by exception. */
     public static void syncExit(int site) {
-        if (!on) return;
-        ThreadState ts = state();
-        if (ts.internal) return;
+        ThreadState ts = tracked();
+        if (ts != null) syncExit0(ts);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void syncExit(int site, ThreadState ts) {
+        ts = tracked(ts);
+        if (ts != null) syncExit0(ts);
+    }
+
+    private static void syncExit0(ThreadState ts) {
         if (ts.syncOverflow > 0) {
             ts.syncOverflow--;
             return;
@@ -592,7 +649,15 @@ public final class Hooks {
     // ---------------------------------------------------------------- java.util.concurrent.locks.Lock
 
     public static void lock(Lock l, int site) {
-        ThreadState ts = tracked();
+        lock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void lock(Lock l, int site, ThreadState ts) {
+        lock0(l, site, tracked(ts));
+    }
+
+    private static void lock0(Lock l, int site, ThreadState ts) {
         if (ts == null) {
             l.lock();
             return;
@@ -607,7 +672,15 @@ public final class Hooks {
     // lock and unlock called on a concrete class: no type test, and a one-class call the JIT inlines
 
     public static void lock(java.util.concurrent.locks.ReentrantLock l, int site) {
-        ThreadState ts = tracked();
+        lock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void lock(java.util.concurrent.locks.ReentrantLock l, int site, ThreadState ts) {
+        lock0(l, site, tracked(ts));
+    }
+
+    private static void lock0(java.util.concurrent.locks.ReentrantLock l, int site, ThreadState ts) {
         if (ts == null) {
             l.lock();
             return;
@@ -618,13 +691,30 @@ public final class Hooks {
     }
 
     public static void unlock(java.util.concurrent.locks.ReentrantLock l, int site) {
+        unlock0(l, site, null, true);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlock(java.util.concurrent.locks.ReentrantLock l, int site, ThreadState ts) {
+        unlock0(l, site, ts, false);
+    }
+
+    private static void unlock0(java.util.concurrent.locks.ReentrantLock l, int site, ThreadState ts, boolean lookUp) {
         l.unlock();
-        ThreadState ts = tracked();
+        ts = lookUp ? tracked() : tracked(ts);
         if (ts != null) released(ts, l, EXCLUSIVE);
     }
 
     public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site) {
-        ThreadState ts = tracked();
+        lock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site, ThreadState ts) {
+        lock0(l, site, tracked(ts));
+    }
+
+    private static void lock0(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site, ThreadState ts) {
         if (ts == null) {
             l.lock();
             return;
@@ -636,13 +726,30 @@ public final class Hooks {
     }
 
     public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site) {
+        unlock0(l, site, null, true);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site, ThreadState ts) {
+        unlock0(l, site, ts, false);
+    }
+
+    private static void unlock0(java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock l, int site, ThreadState ts, boolean lookUp) {
         l.unlock();
-        ThreadState ts = tracked();
+        ts = lookUp ? tracked() : tracked(ts);
         if (ts != null) released(ts, Keys.readKey(l), READ);
     }
 
     public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site) {
-        ThreadState ts = tracked();
+        lock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static void lock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site, ThreadState ts) {
+        lock0(l, site, tracked(ts));
+    }
+
+    private static void lock0(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site, ThreadState ts) {
         if (ts == null) {
             l.lock();
             return;
@@ -654,8 +761,17 @@ public final class Hooks {
     }
 
     public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site) {
+        unlock0(l, site, null, true);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlock(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site, ThreadState ts) {
+        unlock0(l, site, ts, false);
+    }
+
+    private static void unlock0(java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock l, int site, ThreadState ts, boolean lookUp) {
         l.unlock();
-        ThreadState ts = tracked();
+        ts = lookUp ? tracked() : tracked(ts);
         if (ts != null) released(ts, Keys.writeKey(l), WRITE);
     }
 
@@ -709,8 +825,17 @@ public final class Hooks {
 
     /** All bookkeeping after the real release, the lookups too: the critical section does not grow by the tracker's work. */
     public static void unlock(Lock l, int site) {
+        unlock0(l, site, null, true);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlock(Lock l, int site, ThreadState ts) {
+        unlock0(l, site, ts, false);
+    }
+
+    private static void unlock0(Lock l, int site, ThreadState ts, boolean lookUp) {
         l.unlock();
-        ThreadState ts = tracked();
+        ts = lookUp ? tracked() : tracked(ts);
         if (ts == null) return;
         int m = Keys.mode(l);
         released(ts, Keys.key(l, m), m);
@@ -719,7 +844,15 @@ public final class Hooks {
     // ---------------------------------------------------------------- StampedLock
 
     public static long readLock(StampedLock l, int site) {
-        ThreadState ts = tracked();
+        return readLock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static long readLock(StampedLock l, int site, ThreadState ts) {
+        return readLock0(l, site, tracked(ts));
+    }
+
+    private static long readLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.readLock();
         before(ts, l, STAMP_READ, site, true);
         long s = l.readLock();
@@ -728,7 +861,15 @@ public final class Hooks {
     }
 
     public static long writeLock(StampedLock l, int site) {
-        ThreadState ts = tracked();
+        return writeLock0(l, site, tracked());
+    }
+
+    /** The same with the caller's thread state (a rewritten method fetches it once into a local: see {@link #st}). */
+    public static long writeLock(StampedLock l, int site, ThreadState ts) {
+        return writeLock0(l, site, tracked(ts));
+    }
+
+    private static long writeLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.writeLock();
         before(ts, l, STAMP_WRITE, site, true);
         long s = l.writeLock();
@@ -792,6 +933,29 @@ public final class Hooks {
     private static void releasedStamp(StampedLock l, int mode) {
         ThreadState ts = tracked();
         if (ts != null) released(ts, l, mode);
+    }
+
+    private static void releasedStamp(StampedLock l, int mode, ThreadState ts) {
+        ts = tracked(ts);
+        if (ts != null) released(ts, l, mode);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlockRead(StampedLock l, long stamp, int site, ThreadState ts) {
+        l.unlockRead(stamp);
+        releasedStamp(l, STAMP_READ, ts);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlockWrite(StampedLock l, long stamp, int site, ThreadState ts) {
+        l.unlockWrite(stamp);
+        releasedStamp(l, STAMP_WRITE, ts);
+    }
+
+    /** The same with the caller's thread state (see {@link #st}). */
+    public static void unlock(StampedLock l, long stamp, int site, ThreadState ts) {
+        l.unlock(stamp);
+        releasedStamp(l, StampedLock.isReadLockStamp(stamp) ? STAMP_READ : STAMP_WRITE, ts);
     }
 
     public static void unlockRead(StampedLock l, long stamp, int site) {

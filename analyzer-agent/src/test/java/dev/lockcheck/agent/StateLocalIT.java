@@ -1,0 +1,56 @@
+package dev.lockcheck.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockcheck.fixture.StateLocals;
+import dev.lockcheck.report.Finding;
+import dev.lockcheck.report.Report;
+import dev.lockcheck.report.ReportJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One thread-state lookup per method, in a real JVM with {@code -Xverify:all}: the fixture's methods
+ * with several hook sites (loops, try/catch/finally, synchronized blocks and methods) verify, run
+ * warm (JIT-compiled) to the same checksum as without the agent, and the agent reports the same
+ * findings as with the per-site lookup ({@code -Dlockcheck.stateLocal=false}).
+ */
+class StateLocalIT {
+    private static final Path AGENT = Path.of(System.getProperty("lockcheck.agent.jar", "target/lockcheck-agent.jar"));
+    private static final Path WORK = Path.of(System.getProperty("lockcheck.work", "target/runtime-it"));
+
+    private static List<String> run(String name, boolean stateLocal) throws Exception {
+        Files.createDirectories(WORK);
+        Path report = WORK.resolve(name + ".json").toAbsolutePath();
+        Path err = WORK.resolve(name + ".err");
+        Path out = WORK.resolve(name + ".out");
+        Files.deleteIfExists(report);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xverify:all", "-Dlockcheck.stateLocal=" + stateLocal,
+                "-javaagent:" + AGENT.toAbsolutePath() + "=report=" + report,
+                "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), StateLocals.class.getName())
+                .redirectError(err.toFile()).redirectOutput(out.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the fixture ends by itself");
+        String stderr = Files.readString(err);
+        assertEquals(0, p.exitValue(), stderr);
+        assertFalse(stderr.contains("could not instrument") || stderr.contains("VerifyError"), stderr);
+        assertEquals("checksum " + new StateLocals().call(), Files.readString(out).strip(), stderr);
+        Report r = ReportJson.read(report);
+        return r.findings().stream().map(f -> f.ruleId() + " " + f.lock()).sorted().toList();
+    }
+
+    @Test
+    void methodsWithSeveralSites_verifyRunAndReportTheSameAsThePerSiteLookup() throws Exception {
+        List<String> once = run("statelocal", true);
+        List<String> perSite = run("statelocal-persite", false);
+        assertTrue(once.stream().anyMatch(f -> f.startsWith("LC204")), "the lock-order inversion is predicted: " + once);
+        assertEquals(perSite, once);
+    }
+}
