@@ -137,8 +137,6 @@ final class BodyAnalyzer {
     private final List<Obs> obs = new ArrayList<>();
     private final Map<Object, Obs> events = new LinkedHashMap<>();
     private final Set<LockId> releasedNotHeld = new LinkedHashSet<>();
-    /** Locks released by the calls whose receiver or arguments are being evaluated, innermost first. */
-    private final java.util.ArrayDeque<Set<LockId>> releasing = new java.util.ArrayDeque<>();
     private final Set<LockId> releasedAnywhere = new HashSet<>();
     private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> frontier = new LinkedHashSet<>();
@@ -727,19 +725,8 @@ final class BodyAnalyzer {
             }
             if (argc == 0 && VIEW_GETTERS.contains(name) && resolver.lockOf(scope) != null) return st;
         }
-        // a callee that releases a hold: its receiver and arguments are evaluated as part of that
-        // release (writeUnlock(op, reportInfo(src)), dir.getNamesystem().readUnlock()), not as a
-        // throw point between the acquisition and the finally
-        List<MethodInfo> callees = resolver.resolveCall(mc);
-        Set<LockId> released = new HashSet<>();
-        for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
-        releasing.push(released);
-        try {
-            if (scope != null) st = eval(scope, st);
-            st = args(mc, st);
-        } finally {
-            releasing.pop();
-        }
+        if (scope != null) st = eval(scope, st);
+        st = args(mc, st);
         if (st == null) return null;
         List<Resolver.ManagedLock> managed = resolver.managedLocks(mc);
         if (managed != null) {
@@ -774,10 +761,13 @@ final class BodyAnalyzer {
         if (fn >= 0) {
             record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
         }
+        List<MethodInfo> callees = resolver.resolveCall(mc);
         if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
+            Set<LockId> released = new HashSet<>();
+            for (MethodInfo m : callees) released.addAll(releasesAt(mc, m));
             if (!cannotThrow(callees, 0)) throwPoint(st.releaseAll(released), mc);
             return applySummaries(mc, callees, st);
         }
@@ -1234,7 +1224,7 @@ final class BodyAnalyzer {
     private void throwPoint(State st, Node at) {
         if (st == null || silent > 0 || st.held.isEmpty()) return;
         for (Held h : st.held) {
-            if (h.ref().mode() == LockMode.MONITOR || covered(h) || partOfRelease(h)) continue;
+            if (h.ref().mode() == LockMode.MONITOR || covered(h) || givenBack(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
                 String what = at instanceof MethodCallExpr mc ? callText(mc) + " (line " + line(mc) + ")" : "the throw at line " + line(at);
                 obs.add(new Obs.Unsafe(st.held, h, "if " + what + " throws, nothing releases it", at,
@@ -1244,21 +1234,18 @@ final class BodyAnalyzer {
     }
 
     /**
-     * Evaluated as part of a call that releases this hold ({@link #releasing}), or a re-acquisition
-     * of a lock this body released without holding it: the caller's hold, given back before
-     * returning (unlock, wait, lock again in a finally), which the caller's own finally releases.
+     * A re-acquisition of a lock this body released without holding it: the caller's hold, given
+     * back before returning (unlock, wait, lock again in a finally), which the caller's own finally
+     * releases.
      */
-    private boolean partOfRelease(Held h) {
-        LockId id = h.ref().id();
-        if (releasedNotHeld.contains(id)) return true;
-        for (Set<LockId> r : releasing) if (r.contains(id)) return true;
-        return false;
+    private boolean givenBack(Held h) {
+        return releasedNotHeld.contains(h.ref().id());
     }
 
     private void checkExit(State st, Node at, String what) {
         if (st == null || silent > 0) return;
         for (Held h : st.held) {
-            if (h.op() != Op.ACQUIRE || h.ref().mode() == LockMode.MONITOR || covered(h) || partOfRelease(h)) continue;
+            if (h.op() != Op.ACQUIRE || h.ref().mode() == LockMode.MONITOR || covered(h) || givenBack(h)) continue;
             if (unsafeSites.add(h.acquiredAt())) {
                 obs.add(new Obs.Unsafe(st.held, h, what, at, List.of(step(at, "exits holding " + h.ref().describe()))));
             }

@@ -92,7 +92,7 @@ class UnsafeReleaseShapesTest {
 
     // hadoop-hdfs 3.4.0: 82 LC005 warnings were `finally { writeUnlock(op, getLockReportInfoSupplier(src)); }`
     @Test
-    void callInTheReleasingCallsArguments_isPartOfTheRelease() {
+    void callThatCannotThrowInTheReleasingCallsArguments_isNoGap() {
         new Fixture(dir).file("Namesystem.java",
                 "import java.util.concurrent.locks.ReentrantReadWriteLock;",
                 "import java.util.function.Supplier;",
@@ -114,7 +114,7 @@ class UnsafeReleaseShapesTest {
     }
 
     @Test
-    void getterAsTheReleasingCallsReceiver_isPartOfTheRelease() {
+    void getterAsTheReleasingCallsReceiver_isNoGap() {
         new Fixture(dir).file("Dir.java",
                 "import java.util.concurrent.locks.ReentrantReadWriteLock;",
                 "class Dir {",

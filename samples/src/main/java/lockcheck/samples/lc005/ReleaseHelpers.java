@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Locks released through helper methods, the way HDFS's namesystem does it
- * ({@code writeUnlock(op, getLockReportInfoSupplier(src))}). The helper's receiver and arguments
- * are evaluated as part of the release; a statement before the release in the finally is not.
+ * ({@code writeUnlock(op, getLockReportInfoSupplier(src))}). A receiver or argument of the release
+ * that cannot throw (a getter, a method that only returns a lambda) leaves no gap; a statement that
+ * can throw before the release in the finally does.
  */
 public class ReleaseHelpers {
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
@@ -39,7 +40,7 @@ public class ReleaseHelpers {
         return () -> "src=" + src;
     }
 
-    /** Look-alike: the call in the release's argument list is part of the release. */
+    /** Look-alike: the call in the release's argument list only returns a lambda: it cannot throw. */
     void delete(String src) {
         writeLock();
         try {
