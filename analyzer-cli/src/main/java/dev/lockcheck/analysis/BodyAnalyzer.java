@@ -1091,8 +1091,11 @@ final class BodyAnalyzer {
                         : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
                         ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before), ((Obs.Block) e).origin());
                 // a hold-count-guarded acquisition that runs here is kept for the checks even with
-                // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
-                record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
+                // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds);
+                // so is one the substitution named (a helper's parameter: LockUtil.acquireWrite(lock)): this
+                // call is the only place where that lock is seen taken (ProjectFacts.isWriteAcquired)
+                record(x, !held.isEmpty() || x instanceof Obs.Acquire xa
+                        && (xa.unlessHeld() || !xa.ref().id().equals(((Obs.Acquire) e).ref().id())));
             }
             releases.addAll(substituted(sub, s.releases()));
             List<Held> mine = new ArrayList<>();
