@@ -332,9 +332,13 @@ final class Analyzer {
         return n.contains("lock") || n.contains("acquire");
     }
 
-    /** Names of helpers that run a lambda under a lock: {@code withRead(() -> ...)}, {@code underWriteLock(...)}. */
+    /**
+     * Names of helpers that run a lambda or a method reference under a lock: {@code withRead(() -> ...)},
+     * {@code underWriteLock(...)}, {@code withRead(this::load)}.
+     */
     private static boolean runsUnderLock(com.github.javaparser.ast.expr.MethodCallExpr mc) {
-        if (mc.getArguments().stream().noneMatch(a -> a instanceof LambdaExpr)) return false;
+        if (mc.getArguments().stream().noneMatch(a -> a instanceof LambdaExpr
+                || a instanceof com.github.javaparser.ast.expr.MethodReferenceExpr)) return false;
         String n = mc.getNameAsString().toLowerCase(java.util.Locale.ROOT);
         return n.contains("read") || n.contains("write") || n.contains("guard") || n.contains("exclusive")
                 || n.contains("shared") || n.contains("critical") || n.startsWith("with") || n.startsWith("under");

@@ -825,8 +825,25 @@ final class BodyAnalyzer {
         if (!(scope instanceof NameExpr n) || !(body.owner() instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) return -1;
         Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
         if (d == null || !(d.declNode() instanceof com.github.javaparser.ast.body.Parameter p) || p.getParentNode().orElse(null) != cd) return -1;
-        if (!FUNCTIONAL.contains(ProjectIndex.simple(p.getType()))) return -1;
+        String type = ProjectIndex.simple(p.getType());
+        if (!FUNCTIONAL.contains(type) && !functionalInSources(type, p)) return -1;
         return Resolver.parameterIndex(p);
+    }
+
+    /**
+     * An interface of the sources with exactly one abstract method of its own and no supertypes
+     * ({@code interface LockedAction<E> { void run() throws E; }}): what a lambda or a method
+     * reference implements.
+     */
+    private boolean functionalInSources(String type, Node near) {
+        TypeInfo here = resolver.index().enclosingType(near);
+        TypeInfo t = resolver.index().firstBySimpleName(type, here == null ? null : here.file);
+        if (t == null || !t.isInterface || !t.superNames.isEmpty()) return false;
+        int abstracts = 0;
+        for (List<MethodInfo> ms : t.methodsView().values()) {
+            for (MethodInfo m : ms) if (m.body == null && !m.decl.isStatic()) abstracts++;
+        }
+        return abstracts == 1;
     }
 
     /**
@@ -845,6 +862,8 @@ final class BodyAnalyzer {
         Expression arg = strip(mc.getArgument(inv.param()));
         if (arg instanceof LambdaExpr le) {
             inlineLambda(le, in);
+        } else if (arg instanceof MethodReferenceExpr mr) {
+            runReference(mc, mr, in);
         } else {
             int fn = functionalParameter(arg);
             if (fn >= 0) {
@@ -854,6 +873,57 @@ final class BodyAnalyzer {
                 record(new Obs.Invoke(in.held, fn, mc, List.copyOf(via)), false);
             }
         }
+    }
+
+    /**
+     * A method reference given as the callback ({@code inLock(lock, this::send)}) runs its method
+     * under the locks the callee holds there ({@code in}): that method's summary is replayed here,
+     * reported at the call. Its arguments are the callee's to give: locks among its parameters are
+     * dropped (a call with no arguments); an unbound {@code Type::m} has no receiver this body can name.
+     */
+    private void runReference(MethodCallExpr mc, MethodReferenceExpr mr, State in) {
+        List<MethodInfo> targets = referenced(mr);
+        if (targets.isEmpty()) return;
+        MethodCallExpr bare = new MethodCallExpr(mr.getIdentifier());
+        Expression scope = mr.getScope();
+        for (MethodInfo m : targets) {
+            String receiver = scope instanceof com.github.javaparser.ast.expr.ThisExpr ? "this"
+                    : scope instanceof com.github.javaparser.ast.expr.TypeExpr ? (m.decl.isStatic() ? "this" : null)
+                    : resolver.objPath(scope);
+            Summary s = summaries.of(m);
+            frontier.addAll(s.frontier());
+            if (holdsLock(in)) summaries.need(s.frontier());
+            if (followsAll()) summaries.called(s.frontier());
+            replay(bare, mc, new Substitution(resolver, bare, m, receiver), s, in,
+                    () -> new TraceStep(file, line(mc), "calls " + m.display() + " (" + mr + ", run by " + mc.getNameAsString() + "())",
+                            resolver.exact(bare, targets) ? TraceStep.EXACT : TraceStep.GUESSED));
+        }
+    }
+
+    /** The methods of the sources a method reference names ({@code this::m}, {@code Type::m}, {@code expr::m}); at most four. */
+    private List<MethodInfo> referenced(MethodReferenceExpr mr) {
+        String name = mr.getIdentifier();
+        Expression scope = mr.getScope();
+        if (name.equals("new") || scope instanceof com.github.javaparser.ast.expr.SuperExpr) return List.of();
+        TypeInfo t;
+        if (scope instanceof com.github.javaparser.ast.expr.ThisExpr te) {
+            t = te.getTypeName().isEmpty() ? resolver.index().enclosingType(mr) : null;
+        } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr te) {
+            TypeInfo here = resolver.index().enclosingType(mr);
+            t = resolver.index().firstBySimpleName(ProjectIndex.simple(te.getType()), here == null ? null : here.file);
+        } else {
+            t = resolver.typeInfoOf(scope);
+        }
+        if (t == null) return List.of();
+        List<MethodInfo> out = new ArrayList<>();
+        List<TypeInfo> types = new ArrayList<>();
+        types.add(t);
+        types.addAll(resolver.index().superTypeInfos(t));
+        for (TypeInfo x : types) {
+            for (MethodInfo m : x.methods(name)) if (m.body != null && out.size() < 4) out.add(m);
+            if (!out.isEmpty()) break;
+        }
+        return out;
     }
 
     private static final LockApis.Row ACQUIRE_ROW = LockApis.match(Family.LOCK_VIEW, "lock", 0);
@@ -1063,37 +1133,12 @@ final class BodyAnalyzer {
                 if (holdsLock(st)) summaries.need(s.frontier());
                 if (followsAll()) summaries.called(s.frontier());
             }
-            TraceStep call = null;
-            for (Obs e : s.events()) {
-                if (e.via().size() >= MAX_TRACE) continue;
-                if (e instanceof Obs.Invoke inv) {
-                    invokeArgument(mc, sub, inv, st);
-                    continue;
-                }
-                Substitution.Subst su = e instanceof Obs.Acquire a ? sub.lock(a.ref(), a.instance()) : null;
-                if (e instanceof Obs.Acquire && su == null) continue; // a lock this caller cannot name
-                // guarded by the lock's own hold count: it does not happen for a caller holding the lock
-                if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
-                Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
-                List<Held> held = without(st.held, rb);
-                if (call == null) {
-                    if (evidence == null) evidence = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
-                    call = new TraceStep(file, line(mc), "calls " + m.display(), evidence);
-                }
-                List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
-                via.add(call);
-                via.addAll(e.via());
-                Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
-                for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
-                Obs x = e instanceof Obs.Acquire a
-                        ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), mc, List.copyOf(via), Set.copyOf(before),
-                        su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
-                        : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
-                        ((Obs.Block) e).conditionOf(), mc, List.copyOf(via), Set.copyOf(before), ((Obs.Block) e).origin());
-                // a hold-count-guarded acquisition that runs here is kept for the checks even with
-                // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds)
-                record(x, !held.isEmpty() || x instanceof Obs.Acquire xa && xa.unlessHeld());
-            }
+            String[] ev = {evidence};
+            replay(mc, mc, sub, s, st, () -> {
+                if (ev[0] == null) ev[0] = resolver.exact(mc, callees) ? TraceStep.EXACT : TraceStep.GUESSED;
+                return new TraceStep(file, line(mc), "calls " + m.display(), ev[0]);
+            });
+            evidence = ev[0];
             releases.addAll(substituted(sub, s.releases()));
             List<Held> mine = new ArrayList<>();
             for (Held h : s.exitHeld()) {
@@ -1116,6 +1161,46 @@ final class BodyAnalyzer {
             st = st.acquire(h);
         }
         return st;
+    }
+
+    /**
+     * Records a callee's summary events as this body's own, at {@code site}, with this body's holds
+     * {@code st}: {@code sub} names the callee's locks as this call does, {@code first} gives the
+     * trace step that enters the callee (asked only when an event passes: most callees have none).
+     */
+    private void replay(MethodCallExpr mc, Node site, Substitution sub, Summary s, State st,
+                        java.util.function.Supplier<TraceStep> first) {
+        TraceStep call = null;
+        for (Obs e : s.events()) {
+            if (e.via().size() >= MAX_TRACE) continue;
+            if (e instanceof Obs.Invoke inv) {
+                invokeArgument(mc, sub, inv, st);
+                continue;
+            }
+            Substitution.Subst su = e instanceof Obs.Acquire a ? sub.lock(a.ref(), a.instance()) : null;
+            if (e instanceof Obs.Acquire && su == null) continue; // a lock this caller cannot name
+            // guarded by the lock's own hold count: it does not happen for a caller holding the lock
+            if (e instanceof Obs.Acquire a && a.unlessHeld() && st.holds(su.ref())) continue;
+            Set<LockId> rb = substituted(sub, e instanceof Obs.Acquire a ? a.releasedBefore() : ((Obs.Block) e).releasedBefore());
+            List<Held> held = without(st.held, rb);
+            if (call == null) call = first.get();
+            List<TraceStep> via = new ArrayList<>(e.via().size() + 1);
+            via.add(call);
+            via.addAll(e.via());
+            Set<LockId> before = new LinkedHashSet<>(releasedNotHeld);
+            for (LockId id : rb) if (!st.holdsAny(id)) before.add(id);
+            Obs x = e instanceof Obs.Acquire a
+                    ? new Obs.Acquire(held, su.ref(), a.op(), a.inLoop(), site, List.copyOf(via), Set.copyOf(before),
+                    su.instance(), a.unlessHeld() || st.notHeld.contains(su.ref()))
+                    : new Obs.Block(held, ((Obs.Block) e).handoff(), ((Obs.Block) e).receiverType(),
+                    ((Obs.Block) e).conditionOf(), site, List.copyOf(via), Set.copyOf(before), ((Obs.Block) e).origin());
+            // a hold-count-guarded acquisition that runs here is kept for the checks even with
+            // nothing held: it tells them this caller does not hold the lock (ProjectFacts.everyCallerHolds);
+            // so is one the substitution named (a helper's parameter: LockUtil.acquireWrite(lock)): this
+            // call is the only place where that lock is seen taken (ProjectFacts.isWriteAcquired)
+            record(x, !held.isEmpty() || x instanceof Obs.Acquire xa
+                    && (xa.unlessHeld() || !xa.ref().id().equals(((Obs.Acquire) e).ref().id())));
+        }
     }
 
     /** The locks a callee releases without acquiring them, as this call site names them. */

@@ -26,11 +26,15 @@ public final class ProjectFacts {
         this.summaries = summaries;
         this.files = files;
         this.bodies = bodies;
-        for (BodyResult b : bodies) {
-            for (Obs o : b.obs()) {
-                if (o instanceof Obs.Acquire a && a.direct()
-                        && (a.ref().mode() == LockMode.WRITE || a.ref().mode() == LockMode.STAMP_WRITE)) {
-                    writeSites.putIfAbsent(a.ref().id(), a.via().get(0));
+        // a lock's own acquisitions first; then the calls that take it through a helper given it
+        // (LockUtil.acquireWrite(lock)), the one place a parameter's lock is named
+        for (boolean direct : new boolean[] {true, false}) {
+            for (BodyResult b : bodies) {
+                for (Obs o : b.obs()) {
+                    if (o instanceof Obs.Acquire a && a.direct() == direct
+                            && (a.ref().mode() == LockMode.WRITE || a.ref().mode() == LockMode.STAMP_WRITE)) {
+                        writeSites.putIfAbsent(a.ref().id(), a.via().get(0));
+                    }
                 }
             }
         }

@@ -105,6 +105,84 @@ class LockHelperShapesTest {
                 .assertExactlyMarked();
     }
 
+    private static final String[] RW_UTIL = {
+            "import java.util.concurrent.locks.ReadWriteLock;",
+            "final class RwUtil {",
+            "    private RwUtil() { }",
+            "    static void acquireRead(ReadWriteLock l) { l.readLock().lock(); }",
+            "    static void releaseRead(ReadWriteLock l) { l.readLock().unlock(); }",
+            "    static void acquireWrite(ReadWriteLock l) { l.writeLock().lock(); }",
+            "    static void releaseWrite(ReadWriteLock l) { l.writeLock().unlock(); }",
+            "}"};
+
+    @Test
+    void readLockHelperAcrossPut_writerOnlyThroughHelper_isReported() {
+        // before: the write lock was taken only through RwUtil.acquireWrite(lock) with nothing else
+        // held, so no body recorded it for the checks and LC001 saw a lock never write-acquired
+        new Fixture(dir)
+                .file("RwUtil.java", RW_UTIL)
+                .file("Registry.java",
+                "import java.util.concurrent.BlockingQueue;",
+                "import java.util.concurrent.LinkedBlockingQueue;",
+                "import java.util.concurrent.locks.ReadWriteLock;",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "class Registry {",
+                "    private final ReadWriteLock lock = new ReentrantReadWriteLock();",
+                "    private final BlockingQueue<String> out = new LinkedBlockingQueue<>(8);",
+                "    private int n;",
+                "    void sample() throws InterruptedException {",
+                "        RwUtil.acquireRead(lock);",
+                "        try {",
+                "            out.put(\"n=\" + n);              // expect: LC001",
+                "        } finally {",
+                "            RwUtil.releaseRead(lock);",
+                "        }",
+                "    }",
+                "    void drain() throws InterruptedException {",
+                "        while (true) {",
+                "            out.take();",
+                "            RwUtil.acquireWrite(lock);",
+                "            try { n++; } finally { RwUtil.releaseWrite(lock); }",
+                "        }",
+                "    }",
+                "}")
+                .assertExactlyMarked();
+    }
+
+    @Test
+    void readLockHelperReleasedBeforePut_writerOnlyThroughHelper_isClean() {
+        new Fixture(dir)
+                .file("RwUtil.java", RW_UTIL)
+                .file("Registry.java",
+                "import java.util.concurrent.BlockingQueue;",
+                "import java.util.concurrent.LinkedBlockingQueue;",
+                "import java.util.concurrent.locks.ReadWriteLock;",
+                "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+                "class Registry {",
+                "    private final ReadWriteLock lock = new ReentrantReadWriteLock();",
+                "    private final BlockingQueue<String> out = new LinkedBlockingQueue<>(8);",
+                "    private int n;",
+                "    void sample() throws InterruptedException {",
+                "        String s;",
+                "        RwUtil.acquireRead(lock);",
+                "        try {",
+                "            s = \"n=\" + n;",
+                "        } finally {",
+                "            RwUtil.releaseRead(lock);",
+                "        }",
+                "        out.put(s);",
+                "    }",
+                "    void drain() throws InterruptedException {",
+                "        while (true) {",
+                "            out.take();",
+                "            RwUtil.acquireWrite(lock);",
+                "            try { n++; } finally { RwUtil.releaseWrite(lock); }",
+                "        }",
+                "    }",
+                "}")
+                .assertClean();
+    }
+
     @Test
     void doLockBoolean_constantSelectsTheBranch() {
         // the shape of HDFS's FSNamesystemLock: readLock() { doLock(false); }, writeLock() { doLock(true); }
