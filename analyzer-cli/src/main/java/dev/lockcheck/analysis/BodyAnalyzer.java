@@ -141,6 +141,8 @@ final class BodyAnalyzer {
     private final Set<Node> unsafeSites = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> frontier = new LinkedHashSet<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
+    /** How many of {@link #frames} lie outside the lambda being walked inline (none outside one). */
+    private int lambdaFrames;
     private final Deque<List<State>> breaks = new ArrayDeque<>();
     private final List<State> exits = new ArrayList<>();
     private int loopDepth;
@@ -989,10 +991,17 @@ final class BodyAnalyzer {
     private void inlineLambda(LambdaExpr le, State st) {
         inlineLambdas.push(le);
         breaks.push(new ArrayList<>());
+        // the lambda is code of its own: a try/finally around the call that runs it still releases
+        // what was held before, but does not pair with an acquisition inside the lambda (a callback
+        // that locks and unlocks in its own finally, run from inside a try whose finally takes and
+        // releases the same lock, is not "acquired inside the try")
+        int outerBase = lambdaFrames;
+        lambdaFrames = frames.size();
         try {
             if (le.getBody() instanceof BlockStmt b) stmt(b, st);
             else if (le.getBody() instanceof ExpressionStmt es) eval(es.getExpression(), st);
         } finally {
+            lambdaFrames = outerBase;
             breaks.pop();
             inlineLambdas.pop();
         }
@@ -1339,7 +1348,9 @@ final class BodyAnalyzer {
 
     private void checkInsideTry(Held h) {
         if (silent > 0) return;
+        int own = frames.size() - lambdaFrames;
         for (Frame f : frames) {
+            if (own-- <= 0) return; // a try around the call that runs this lambda pairs with nothing in it
             boolean releases = f.releases.stream().anyMatch(r -> r.covers(h.ref()));
             if (!releases) continue;
             // the finally pairs with a hold the try started out with (a reentrant inner acquisition,

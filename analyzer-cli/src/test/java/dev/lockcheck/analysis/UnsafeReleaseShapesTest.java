@@ -191,4 +191,37 @@ class UnsafeReleaseShapesTest {
                 "    void check() { }",
                 "}").assertExactlyMarked();
     }
+
+    // apache/kafka trogdor RoundTripWorker: a send callback locking in its own try/finally, run from
+    // a loop inside a try whose finally takes and releases the same lock
+    @Test
+    void callbackLockingInItsOwnFinally_insideATryWhoseFinallyLocksToo_isClean() {
+        new Fixture(dir).file("Worker.java",
+                "import java.util.concurrent.locks.ReentrantLock;",
+                "class Worker {",
+                "    interface Callback { void onCompletion(Exception e); }",
+                "    private final ReentrantLock lock = new ReentrantLock();",
+                "    private int unacked;",
+                "    void send(Callback cb) { cb.onCompletion(null); }",
+                "    void run() {",
+                "        try {",
+                "            send(e -> {",
+                "                lock.lock();",
+                "                try {",
+                "                    unacked--;",
+                "                } finally {",
+                "                    lock.unlock();",
+                "                }",
+                "            });",
+                "        } finally {",
+                "            lock.lock();",
+                "            try {",
+                "                unacked = 0;",
+                "            } finally {",
+                "                lock.unlock();",
+                "            }",
+                "        }",
+                "    }",
+                "}").assertExactlyMarked();
+    }
 }
