@@ -4,11 +4,11 @@ package heldout.phases.plan11;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-interface PeerListener {
-    void peersReady();
-}
-
 final class Gossiper {
+    interface PeerListener {
+        void peersReady();
+    }
+
     private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
 
     void register(PeerListener listener) {

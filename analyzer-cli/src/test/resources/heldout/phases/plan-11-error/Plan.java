@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class Plan implements PeerListener {
+public final class Plan implements Gossiper.PeerListener {
     private final Coordinator coordinator;
     private long timeoutMillis = 60_000;
 
