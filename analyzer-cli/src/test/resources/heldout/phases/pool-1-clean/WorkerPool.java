@@ -1,6 +1,6 @@
 // Shared shape of the pool-* cases: resize() holds the pool and locks each worker (WorkerPool -> Worker, a
-// non-static inner class); a running worker out of tokens holds itself and calls the outer workerIdle()
-// (Worker -> WorkerPool). Why this case can or cannot deadlock: the first lines of Server.java.
+// static nested class given the pool by start()); a running worker out of tokens holds itself and calls
+// pool.workerIdle() (Worker -> WorkerPool). Why this case can or cannot deadlock: the first lines of Server.java.
 package heldout.phases.pool1;
 
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class WorkerPool {
             toStart = new ArrayList<>(workers);
         }
         for (Worker worker : toStart) {
-            new Thread(worker, "worker-" + worker.name).start();
+            worker.start(this);
         }
     }
 
@@ -34,9 +34,10 @@ public final class WorkerPool {
         idle++;
     }
 
-    final class Worker implements Runnable {
+    static final class Worker implements Runnable {
         private final String name;
         private int tokens;
+        private WorkerPool pool;
 
         Worker(String name) {
             this.name = name;
@@ -44,6 +45,11 @@ public final class WorkerPool {
 
         synchronized void setTokens(int count) {
             tokens = count;
+        }
+
+        synchronized void start(WorkerPool owner) {
+            this.pool = owner;
+            new Thread(this, "worker-" + name).start();
         }
 
         @Override
@@ -58,7 +64,7 @@ public final class WorkerPool {
                 tokens--;
                 return true;
             }
-            workerIdle(name);
+            pool.workerIdle(name);
             return false;
         }
     }
