@@ -112,13 +112,19 @@ final class LockOrderInversion implements StaticCheck {
      * {@code moved} and {@code MovedBlocks.this} when {@code moved.sync()} runs), or the
      * {@code this} monitors of a class and its superclass with no instance proving two objects
      * ({@code Child.this} and {@code Base.this} are one monitor when a Child's code runs Base's).
+     * The {@code this} monitors of two unrelated classes are two objects even when both paths read
+     * {@code this}: an inner class's synchronized method calling its outer class's ({@code Worker.this}
+     * then {@code Pool.this}) names the outer instance {@code this} too.
      */
     private static boolean reentry(Obs.Acquire a, List<Held> held, ProjectFacts project) {
         String object = object(a.ref().id(), a.instance());
         for (Held h : held) {
             LockId id = h.ref().id();
             if (id.equals(a.ref().id())) return true;
-            if (object != null && object.equals(object(id, h.instance()))) return true;
+            if (object != null && object.equals(object(id, h.instance()))
+                    && !(id.name().equals("this") && a.ref().id().name().equals("this") && !related(id, a.ref().id(), project))) {
+                return true;
+            }
             if (id.name().equals("this") && a.ref().id().name().equals("this")
                     && (a.instance() == null || h.instance() == null || a.instance().equals(h.instance()))
                     && related(id, a.ref().id(), project)) {
