@@ -415,7 +415,12 @@ public final class Hooks {
      */
     static void released(ThreadState ts, Object key, int mode) {
         int n = ts.heldCount - 1;
-        if (n >= 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
+        if (n == 0) { // the only lock held: constant indexes, no bounds check
+            if (ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
+                ts.heldCount = 0;
+                return;
+            }
+        } else if (n > 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
             ts.heldCount = n;
             return;
         }
