@@ -56,6 +56,7 @@ final class Transformer implements ClassFileTransformer {
      */
     static byte[] rewrite(String className, ClassReader cr, java.util.Set<String> methods) {
         java.util.Map<String, Integer> locals = stateLocals(cr, methods);
+        java.util.Set<String> keepThis = thisKept(cr, methods);
         boolean expand = !locals.isEmpty();
         ClassWriter cw = new ClassWriter(cr, 0);
         boolean[] changed = {false};
@@ -84,7 +85,9 @@ final class Transformer implements ClassFileTransformer {
                 if (ts >= 0) mv = new StateLocal(mv, ts);
                 if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                         && ((access & Opcodes.ACC_STATIC) == 0 || (version & 0xFFFF) >= Opcodes.V1_5)) {
-                    mv = new SyncMethod(mv, className, name, source, (access & Opcodes.ACC_STATIC) != 0, version & 0xFFFF, ts, expand);
+                    boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+                    mv = new SyncMethod(mv, className, name, source, isStatic, version & 0xFFFF, ts, expand,
+                            SYNC_AS_MONITOR && (isStatic || keepThis.contains(name + desc)));
                     changed[0] = true;
                 }
                 return new CallSites(mv, className, name, source, changed, ts);
@@ -224,6 +227,58 @@ final class Transformer implements ClassFileTransformer {
         return p;
     }
 
+
+    /**
+     * A synchronized method's monitor tracked like a synchronized block's, on the held stack only
+     * ({@link SyncMethod}); {@code -Dlockcheck.syncAsMonitor=false}: its own stack of monitors, as before.
+     */
+    static final boolean SYNC_AS_MONITOR = !"false".equals(System.getProperty("lockcheck.syncAsMonitor"));
+
+    /**
+     * The synchronized instance methods (of {@code methods}; null: all) whose local 0 holds
+     * {@code this} at every instruction: no instruction stores to it, every stack map frame
+     * declares it as the class itself, and the code has no JSR/RET. Their exits can load the
+     * monitor from it; the others keep their own stack of monitors. Decodes only those methods'
+     * code (ASM skips the rest), and only in a class that has one.
+     */
+    static java.util.Set<String> thisKept(ClassReader cr, java.util.Set<String> methods) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (!SYNC_AS_MONITOR) return out;
+        String owner = cr.getClassName();
+        cr.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                String key = name + desc;
+                if ((access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE))
+                        != Opcodes.ACC_SYNCHRONIZED || name.equals("<init>") || (methods != null && !methods.contains(key))) {
+                    return null;
+                }
+                out.add(key);
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitVarInsn(int op, int var) {
+                        if (var == 0 && op >= Opcodes.ISTORE && op <= Opcodes.ASTORE || op == Opcodes.RET) out.remove(key);
+                    }
+
+                    @Override
+                    public void visitIincInsn(int var, int inc) {
+                        if (var == 0) out.remove(key);
+                    }
+
+                    @Override
+                    public void visitJumpInsn(int op, Label l) {
+                        if (op == Opcodes.JSR) out.remove(key);
+                    }
+
+                    @Override
+                    public void visitFrame(int type, int nLocal, Object[] local, int nStack, Object[] stack) {
+                        if (nLocal == 0 || !owner.equals(local[0])) out.remove(key);
+                    }
+                };
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return out;
+    }
 
     /** One thread-state lookup per method (see {@link StateLocal}); {@code -Dlockcheck.stateLocal=false}: one per hook site, as before. */
     static final boolean STATE_LOCAL = !"false".equals(System.getProperty("lockcheck.stateLocal"));
@@ -675,11 +730,16 @@ final class Transformer implements ClassFileTransformer {
 
     /**
      * A synchronized method: the monitor is taken by the JVM before the first instruction and given
-     * back at every exit. Entry calls {@code Hooks.syncEnter(this or the class, site)}; every return
-     * and one catch-all handler appended last (lowest priority, after the method's own handlers)
-     * call {@code Hooks.syncExit(site)}, the handler then rethrows. The handler's frame declares no
-     * locals and only the Throwable on the stack, so it fits whatever the method keeps in its
-     * locals: no frame computation, no class loading, no VerifyError risk.
+     * back at every exit. When the monitor can be loaded at every exit ({@code direct}: a static
+     * method's class constant, or {@code this} in local 0 where {@link #thisKept} says it stays),
+     * the method gets a synchronized block's hooks: entry {@code Hooks.monitorAfter(monitor, site)},
+     * every return and one catch-all handler appended last (lowest priority, after the method's own
+     * handlers) {@code Hooks.monitorExit(monitor)}, the handler then rethrows; the monitor is on the
+     * held stack only. Otherwise entry calls {@code Hooks.syncEnter(this, site)}, which also pushes
+     * it on the thread's stack of synchronized-method monitors, and the exits {@code
+     * Hooks.syncExit(site)}, which pop it. The handler's frame declares no locals but local 0
+     * ({@code this}, direct only) and only the Throwable on the stack, so it fits whatever the
+     * method keeps in its other locals: no frame computation, no class loading.
      */
     private static final class SyncMethod extends MethodVisitor {
         private final boolean isStatic;
@@ -696,9 +756,13 @@ final class Transformer implements ClassFileTransformer {
         private final int ts;
         /** Frames are read expanded (F_NEW): the handler's frame must be one too. */
         private final boolean expand;
+        /** The exits load the monitor (the class constant or local 0) and call the block's hooks. */
+        private final boolean direct;
 
-        SyncMethod(MethodVisitor mv, String owner, String method, String source, boolean isStatic, int version, int ts, boolean expand) {
+        SyncMethod(MethodVisitor mv, String owner, String method, String source, boolean isStatic, int version, int ts,
+                   boolean expand, boolean direct) {
             super(Opcodes.ASM9, mv);
+            this.direct = direct;
             this.ts = ts;
             this.expand = expand;
             this.owner = owner;
@@ -711,13 +775,18 @@ final class Transformer implements ClassFileTransformer {
         public void visitCode() {
             super.visitCode();
             super.visitLabel(prologue);
-            if (isStatic) super.visitLdcInsn(org.objectweb.asm.Type.getObjectType(owner));
-            else super.visitVarInsn(Opcodes.ALOAD, 0);
+            monitor();
             super.visitLdcInsn(site);
             if (ts >= 0) pushState(mv, ts);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncEnter",
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, direct ? "monitorAfter" : "syncEnter",
                     ts >= 0 ? withState("(Ljava/lang/Object;I)V") : "(Ljava/lang/Object;I)V", false);
             super.visitLabel(start);
+        }
+
+        /** Pushes the monitor: the class (static) or {@code this}. */
+        private void monitor() {
+            if (isStatic) super.visitLdcInsn(org.objectweb.asm.Type.getObjectType(owner));
+            else super.visitVarInsn(Opcodes.ALOAD, 0);
         }
 
         @Override
@@ -742,8 +811,18 @@ final class Transformer implements ClassFileTransformer {
             super.visitInsn(opcode);
         }
 
-        /** syncExit(site), with the thread state when {@code local} is its local (the handler's frame declares none: -1). */
+        /**
+         * monitorExit(monitor) when direct, else syncExit(site); with the thread state when {@code local}
+         * is its local (the handler looks it up: -1).
+         */
         private void exit(int local) {
+            if (direct) {
+                monitor();
+                if (local >= 0) pushState(mv, local);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "monitorExit",
+                        local >= 0 ? withState("(Ljava/lang/Object;)V") : "(Ljava/lang/Object;)V", false);
+                return;
+            }
             super.visitLdcInsn(site);
             if (local >= 0) pushState(mv, local);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, Redirects.HOOKS, "syncExit", local >= 0 ? withState("(I)V") : "(I)V", false);
@@ -755,7 +834,8 @@ final class Transformer implements ClassFileTransformer {
             super.visitTryCatchBlock(start, end, handler, null);
             super.visitLabel(handler);
             if (version >= Opcodes.V1_7 || (version == Opcodes.V1_6 && framesSeen)) {
-                super.visitFrame(expand ? Opcodes.F_NEW : Opcodes.F_FULL, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                Object[] locals = direct && !isStatic ? new Object[] {owner} : new Object[0];
+                super.visitFrame(expand ? Opcodes.F_NEW : Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             exit(-1);
             super.visitInsn(Opcodes.ATHROW);

@@ -252,6 +252,135 @@ class TransformerTest {
         assertTrue(!stateLocal(transform(Monitors.class)).isEmpty());
     }
 
+    /** Hooks (name) each method of a rewritten class calls, by method (name + descriptor). */
+    private static java.util.Map<String, Set<String>> hooksBy(byte[] b) {
+        java.util.Map<String, Set<String>> out = new java.util.HashMap<>();
+        new ClassReader(b).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                Set<String> hooks = out.computeIfAbsent(name + desc, k -> new HashSet<>());
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                        if (owner.equals(Redirects.HOOKS)) hooks.add(m);
+                    }
+                };
+            }
+        }, 0);
+        return out;
+    }
+
+    /**
+     * A synchronized method whose monitor can be loaded at every exit (a static method's class,
+     * {@code this} in a local 0 nothing overwrites) gets a synchronized block's hooks and no stack of
+     * its own: entry {@code monitorAfter}, exits {@code monitorExit}; it verifies and behaves the same.
+     */
+    @Test
+    void synchronizedMethods_getTheBlockHooks() throws Exception {
+        byte[] out = transform(dev.lockcheck.fixture.StateLocals.class);
+        java.util.Map<String, Set<String>> hooks = hooksBy(out);
+        for (String m : List.of("stamped(I)J", "staticSync(Ljava/lang/Object;)I")) {
+            assertTrue(hooks.get(m).containsAll(Set.of("monitorAfter", "monitorExit")), m + " " + hooks.get(m));
+            assertTrue(!hooks.get(m).contains("syncEnter") && !hooks.get(m).contains("syncExit"), m + " " + hooks.get(m));
+        }
+        assertEquals("", check(out, getClass().getClassLoader()));
+        assertBehavesTheSame(dev.lockcheck.fixture.StateLocals.class, new dev.lockcheck.fixture.StateLocals().call());
+    }
+
+    /**
+     * A synchronized method generated with local 0 overwritten, or with a stack map frame that
+     * declares local 0 unusable (TOP), keeps its own monitor stack ({@code syncEnter}/{@code
+     * syncExit}, which read no local): loading {@code this} at an exit would load the wrong object,
+     * or fail verification. Both verify and behave the same after the rewrite; the one that keeps
+     * {@code this} gets the block's hooks.
+     */
+    @Test
+    void synchronizedMethods_whoseThisIsNotKept_keepTheirOwnStack() throws Exception {
+        for (String shape : List.of("overwritten", "topFrame", "kept")) {
+            String name = "dev/lockcheck/fixture/Gen" + shape;
+            byte[] in = generatedSync(name, shape);
+            byte[] out = new Transformer().transform(null, getClass().getClassLoader(), name, null, null, in);
+            assertNotNull(out, shape);
+            Set<String> hooks = hooksBy(out).get("m(I)I");
+            hooks.remove("st"); // the state fetch into a local (two hook sites)
+            if (shape.equals("kept")) assertEquals(Set.of("monitorAfter", "monitorExit"), hooks, shape);
+            else assertEquals(Set.of("syncEnter", "syncExit"), hooks, shape);
+            assertEquals("", check(out, getClass().getClassLoader()), shape);
+            assertEquals(callGenerated(name, in), callGenerated(name, out), shape);
+        }
+    }
+
+    /**
+     * {@code class name implements Callable<Integer>}: {@code synchronized int m(int x)} returns 1 when
+     * x is 0, else 2 (after overwriting local 0 with a new instance: "overwritten"; with a frame that
+     * declares local 0 TOP: "topFrame"); {@code call()} returns m(0) * 10 + m(1).
+     */
+    private static byte[] generatedSync(String name, String shape) {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {"java/util/concurrent/Callable"});
+        MethodVisitor c = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        c.visitCode();
+        c.visitVarInsn(Opcodes.ALOAD, 0);
+        c.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        c.visitInsn(Opcodes.RETURN);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_SYNCHRONIZED, "m", "(I)I", null, null);
+        m.visitCode();
+        if (shape.equals("overwritten")) {
+            m.visitTypeInsn(Opcodes.NEW, name);
+            m.visitInsn(Opcodes.DUP);
+            m.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", "()V", false);
+            m.visitVarInsn(Opcodes.ASTORE, 0);
+        }
+        Label two = new Label();
+        m.visitVarInsn(Opcodes.ILOAD, 1);
+        m.visitJumpInsn(Opcodes.IFNE, two);
+        m.visitInsn(Opcodes.ICONST_1);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitLabel(two);
+        if (shape.equals("topFrame")) m.visitFrame(Opcodes.F_FULL, 2, new Object[] {Opcodes.TOP, Opcodes.INTEGER}, 0, new Object[0]);
+        else m.visitFrame(Opcodes.F_FULL, 2, new Object[] {name, Opcodes.INTEGER}, 0, new Object[0]);
+        m.visitInsn(Opcodes.ICONST_2);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        MethodVisitor call = cw.visitMethod(Opcodes.ACC_PUBLIC, "call", "()Ljava/lang/Object;", null, null);
+        call.visitCode();
+        call.visitVarInsn(Opcodes.ALOAD, 0);
+        call.visitInsn(Opcodes.ICONST_0);
+        call.visitMethodInsn(Opcodes.INVOKEVIRTUAL, name, "m", "(I)I", false);
+        call.visitIntInsn(Opcodes.BIPUSH, 10);
+        call.visitInsn(Opcodes.IMUL);
+        call.visitVarInsn(Opcodes.ALOAD, 0);
+        call.visitInsn(Opcodes.ICONST_1);
+        call.visitMethodInsn(Opcodes.INVOKEVIRTUAL, name, "m", "(I)I", false);
+        call.visitInsn(Opcodes.IADD);
+        call.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        call.visitInsn(Opcodes.ARETURN);
+        call.visitMaxs(0, 0);
+        call.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** Defines the class in a loader of its own (the JVM verifies it) and returns its call(). */
+    private static Object callGenerated(String name, byte[] b) throws Exception {
+        String dotted = name.replace('/', '.');
+        ClassLoader loader = new ClassLoader(TransformerTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
+                if (!n.equals(dotted)) return super.loadClass(n, resolve);
+                synchronized (getClassLoadingLock(n)) {
+                    Class<?> c = findLoadedClass(n);
+                    return c != null ? c : defineClass(n, b, 0, b.length);
+                }
+            }
+        };
+        return ((Callable<?>) loader.loadClass(dotted).getDeclaredConstructor().newInstance()).call();
+    }
+
     /** Each hook the transformer may call with the state exists in Hooks with that descriptor, public and static. */
     @Test
     void stateVariants_existInHooks() throws Exception {

@@ -234,10 +234,15 @@ public final class Hooks {
         return (long) CLOCK.getAndAdd(CLOCK_LINE, 1L) + 1;
     }
 
-    /** Before a blocking acquisition: immediate rules, then mark the wait. */
+    /**
+     * Before a blocking acquisition: immediate rules, then mark the wait. The immediate rules only
+     * concern a write (LC203: the thread holds the read side) and a StampedLock acquisition (LC205:
+     * it holds the same lock), so a monitor, ReentrantLock or read acquisition nested in another lock
+     * skips them (and their re-entry guard) inside the outer lock's critical section.
+     */
     static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
         if (ts.busy) return;
-        if (blocking && ts.heldCount > 0) {
+        if (blocking && ts.heldCount > 0 && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
             ts.busy = true; // the immediate rules call the sink
             try {
                 immediate(ts, key, mode, site);
@@ -402,10 +407,21 @@ public final class Hooks {
         ts.waiting = false;
     }
 
-    /** After the real release. The common case (the only lock held, once) inlines, as {@link #acquired}'s. */
+    /**
+     * After the real release. The common case inlines, as {@link #acquired}'s: the lock released is
+     * the innermost held, taken once (the only one held, or a nested block's: releases come in the
+     * reverse order of acquisitions), so it is the entry {@link #releasedNested} would find and drop
+     * with nothing to shift.
+     */
     static void released(ThreadState ts, Object key, int mode) {
-        if (ts.heldCount == 1 && ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
-            ts.heldCount = 0;
+        int n = ts.heldCount - 1;
+        if (n == 0) { // the only lock held: constant indexes, no bounds check
+            if (ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
+                ts.heldCount = 0;
+                return;
+            }
+        } else if (n > 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
+            ts.heldCount = n;
             return;
         }
         releasedNested(ts, key, mode);
