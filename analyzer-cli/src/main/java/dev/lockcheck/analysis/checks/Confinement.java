@@ -141,8 +141,6 @@ final class Confinement {
     }
 
     private String callersConfined(MethodInfo m, int depth, Set<MethodInfo> open) {
-        // a caller file the prefilter left out could add a path: its files are parsed and the question asked again
-        project.askCallersOf(m);
         if (project.referenced(m.name)) return no("referenced", m.decl);
         String creator = null;
         int callers = 0;
@@ -156,7 +154,14 @@ final class Confinement {
             if (here == null) return no("caller path", mc);
             if (creator == null) creator = here;
         }
-        return callers == 0 ? null : creator;
+        if (callers == 0) {
+            // more files parsed (a scan without the prefilter) may show callers that all start from
+            // a fresh object: the prefilter parses the files naming the method and asks again. A
+            // "no" from a caller seen, or a "yes", cannot turn that way: more callers only add paths
+            project.askCallersOf(m);
+            return null;
+        }
+        return creator;
     }
 
     /** Whether the receiver of {@code mc} (in {@code c}) is confined at the call. */
