@@ -749,6 +749,21 @@ public final class Resolver {
      * are callers only.
      */
     public List<MethodInfo> resolveCall(MethodCallExpr call) {
+        List<MethodInfo> known = resolved.get(call);
+        if (known != null) return known;
+        List<MethodInfo> v = List.copyOf(computeResolveCall(call));
+        resolved.putIfAbsent(call, v);
+        return v;
+    }
+
+    /**
+     * Every call's targets, once per pass: the flow, the summaries, the checks and the callers'
+     * questions each resolved the same call again (a tenth of a scan of apache/kafka). By node
+     * identity: JavaParser's Node.equals and hashCode compare structure.
+     */
+    private final Map<MethodCallExpr, List<MethodInfo>> resolved = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    private List<MethodInfo> computeResolveCall(MethodCallExpr call) {
         List<MethodInfo> ms = resolveAny(call);
         if (ms.isEmpty()) return ms;
         TypeInfo from = index.enclosingType(call);
@@ -766,6 +781,17 @@ public final class Resolver {
 
     /** A file of the test sources: under a {@code src/test/} directory (Maven and Gradle layouts). */
     static boolean isTestSource(ParsedFile f) {
+        Boolean known = TEST_SOURCES.get(f);
+        if (known != null) return known;
+        boolean v = computeIsTestSource(f);
+        TEST_SOURCES.put(f, v);
+        return v;
+    }
+
+    /** By file identity (ParsedFile hashes by identity); weak, so that a scan's files go with it. */
+    private static final Map<ParsedFile, Boolean> TEST_SOURCES = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean computeIsTestSource(ParsedFile f) {
         String p = "/" + f.source().relPath().replace('\\', '/');
         return p.contains("/src/test/") || p.contains("/src/testFixtures/") || p.contains("/src/integrationTest/");
     }
