@@ -749,19 +749,33 @@ public final class Resolver {
      * are callers only.
      */
     public List<MethodInfo> resolveCall(MethodCallExpr call) {
-        List<MethodInfo> known = resolved.get(call);
+        CallKey key = new CallKey(call);
+        List<MethodInfo> known = resolved.get(key);
         if (known != null) return known;
         List<MethodInfo> v = List.copyOf(computeResolveCall(call));
-        resolved.putIfAbsent(call, v);
+        resolved.putIfAbsent(key, v);
         return v;
+    }
+
+    /** A call node by identity: JavaParser's Node.equals and hashCode compare structure. */
+    private record CallKey(MethodCallExpr call) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && k.call == call;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(call);
+        }
     }
 
     /**
      * Every call's targets, once per pass: the flow, the summaries, the checks and the callers'
-     * questions each resolved the same call again (a tenth of a scan of apache/kafka). By node
-     * identity: JavaParser's Node.equals and hashCode compare structure.
+     * questions each resolved the same call again (a tenth of a scan of apache/kafka). Lock-free:
+     * the pass's threads look calls up all the time.
      */
-    private final Map<MethodCallExpr, List<MethodInfo>> resolved = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<CallKey, List<MethodInfo>> resolved = new ConcurrentHashMap<>();
 
     private List<MethodInfo> computeResolveCall(MethodCallExpr call) {
         List<MethodInfo> ms = resolveAny(call);
