@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockcheck.report.Finding;
 import dev.lockcheck.rules.Severity;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -282,5 +283,31 @@ class ConfinedOrderTest {
             assertTrue(f.message().contains("still confined to the thread that created it")
                     && f.message().contains("new Tracker()"), f.message());
         }
+    }
+
+    /**
+     * Known miss (cassandra's StreamCoordinator.transferStreams): the inner object keeps the
+     * coordinator but only goes into the coordinator's own map; proving that needs the inner
+     * object followed as an alias of the coordinator, which the proof does not do. Today a warning
+     * ({@link #innerObjectBuiltBeforeTheInnerLock_isAWarningSayingWhy}).
+     */
+    @Disabled("FN of precision: an inner-class object kept only in the outer object's own owned map is not followed as an alias; reported as a warning")
+    @Test
+    void innerObjectKeptInTheCoordinatorsOwnMap_noOrder() {
+        pair("").file("Loader.java", loader(
+                "    void load(Session s) { Coordinator c = new Coordinator(); c.transfer(\"p\", s); }"))
+                .file("Coordinator.java",
+                "import java.util.*;",
+                "class Coordinator {",
+                "    final Map<String, Tracker> trackers = new HashMap<>();",
+                "    synchronized void transfer(String peer, Session s) {",
+                "        Tracker t = new Tracker();",
+                "        trackers.put(peer, t);",
+                "        s.addStream(peer);",
+                "    }",
+                "    synchronized void sessionDone(Session s) { trackers.remove(s.name()); }",
+                "    class Tracker { }",
+                "}")
+                .assertClean();
     }
 }
