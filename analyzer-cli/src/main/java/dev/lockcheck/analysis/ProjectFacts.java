@@ -226,8 +226,7 @@ public final class ProjectFacts {
         List<com.github.javaparser.ast.expr.MethodCallExpr> known = calls.get(name);
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
-        for (ParsedFile f : files) {
-            if (!namesWord(f.text(), name)) continue;
+        for (ParsedFile f : filesNaming(name)) {
             out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
         }
         List<com.github.javaparser.ast.expr.MethodCallExpr> v = List.copyOf(out);
@@ -240,8 +239,8 @@ public final class ProjectFacts {
         Boolean known = references.get(name);
         if (known != null) return known;
         boolean v = false;
-        for (ParsedFile f : files) {
-            if (!f.text().contains("::") || !namesWord(f.text(), name)) continue;
+        for (ParsedFile f : filesNaming(name)) {
+            if (!f.text().contains("::")) continue;
             if (f.unit().findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
                 v = true;
                 break;
@@ -249,6 +248,61 @@ public final class ProjectFacts {
         }
         references.putIfAbsent(name, v);
         return v;
+    }
+
+    private Map<String, int[]> byWord;
+
+    /**
+     * The files whose text has {@code word} as a word ({@link #namesWord}), in file order: from an
+     * index of every file's words built once, on the first question (one pass over the texts
+     * instead of one per name asked; LC007's callers questions ask hundreds of names).
+     */
+    private List<ParsedFile> filesNaming(String word) {
+        int[] at = wordIndex().get(word);
+        if (at == null) return List.of();
+        List<ParsedFile> out = new java.util.ArrayList<>(at.length);
+        for (int i : at) out.add(files.get(i));
+        return out;
+    }
+
+    private synchronized Map<String, int[]> wordIndex() {
+        if (byWord != null) return byWord;
+        Map<String, java.util.List<Integer>> acc = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            for (String w : words(files.get(i).text())) acc.computeIfAbsent(w, k -> new java.util.ArrayList<>(2)).add(i);
+        }
+        Map<String, int[]> idx = new HashMap<>(acc.size() * 2);
+        for (Map.Entry<String, java.util.List<Integer>> e : acc.entrySet()) {
+            idx.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+        }
+        byWord = idx;
+        return idx;
+    }
+
+    private static final boolean[] ASCII_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_PART[c] = Character.isJavaIdentifierPart(c);
+    }
+
+    private static boolean part(char c) {
+        return c < 128 ? ASCII_PART[c] : Character.isJavaIdentifierPart(c);
+    }
+
+    /** The maximal runs of identifier characters of a text, once each: exactly the words {@link #namesWord} finds. */
+    static java.util.Set<String> words(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            if (!part(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && part(text.charAt(i))) i++;
+            out.add(text.substring(start, i));
+        }
+        return out;
     }
 
     /** Whether {@code text} has {@code word} with no identifier character on either side. */
@@ -340,8 +394,7 @@ public final class ProjectFacts {
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> known = creations.get(type);
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> out = new java.util.ArrayList<>();
-        for (ParsedFile f : files) {
-            if (!namesWord(f.text(), type)) continue;
+        for (ParsedFile f : filesNaming(type)) {
             out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class,
                     c -> c.getType().getNameAsString().equals(type)));
         }

@@ -749,6 +749,35 @@ public final class Resolver {
      * are callers only.
      */
     public List<MethodInfo> resolveCall(MethodCallExpr call) {
+        CallKey key = new CallKey(call);
+        List<MethodInfo> known = resolved.get(key);
+        if (known != null) return known;
+        List<MethodInfo> v = List.copyOf(computeResolveCall(call));
+        resolved.putIfAbsent(key, v);
+        return v;
+    }
+
+    /** A call node by identity: JavaParser's Node.equals and hashCode compare structure. */
+    private record CallKey(MethodCallExpr call) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && k.call == call;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(call);
+        }
+    }
+
+    /**
+     * Every call's targets, once per pass: the flow, the summaries, the checks and the callers'
+     * questions each resolved the same call again (a tenth of a scan of apache/kafka). Lock-free:
+     * the pass's threads look calls up all the time.
+     */
+    private final Map<CallKey, List<MethodInfo>> resolved = new ConcurrentHashMap<>();
+
+    private List<MethodInfo> computeResolveCall(MethodCallExpr call) {
         List<MethodInfo> ms = resolveAny(call);
         if (ms.isEmpty()) return ms;
         TypeInfo from = index.enclosingType(call);
@@ -766,6 +795,17 @@ public final class Resolver {
 
     /** A file of the test sources: under a {@code src/test/} directory (Maven and Gradle layouts). */
     static boolean isTestSource(ParsedFile f) {
+        Boolean known = TEST_SOURCES.get(f);
+        if (known != null) return known;
+        boolean v = computeIsTestSource(f);
+        TEST_SOURCES.put(f, v);
+        return v;
+    }
+
+    /** By file identity (ParsedFile hashes by identity); weak, so that a scan's files go with it. */
+    private static final Map<ParsedFile, Boolean> TEST_SOURCES = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static boolean computeIsTestSource(ParsedFile f) {
         String p = "/" + f.source().relPath().replace('\\', '/');
         return p.contains("/src/test/") || p.contains("/src/testFixtures/") || p.contains("/src/integrationTest/");
     }

@@ -383,6 +383,7 @@ public final class Scanner {
             List<ParsedFile> parsed = new ArrayList<>();
             Prepared last = null;
             int callerRounds = 0;
+            Set<ProjectFacts.CallerQuestion> looked = new java.util.HashSet<>();
             for (int round = 0; round < Prefilter.MAX_ROUNDS + callerRounds; round++) {
                 BitSet todo = (BitSet) wanted.clone();
                 todo.andNot(done);
@@ -391,7 +392,7 @@ public final class Scanner {
                     // method needs every file calling it: the files naming one are parsed, and
                     // the checks asked again, until no such file is left outside
                     List<Finding> found = last.analyzer().findings(last.pass());
-                    BitSet callers = callerFiles(readable, done, last.pass().facts.callersAsked(), prefilter);
+                    BitSet callers = callerFiles(readable, done, last.pass().facts.callersAsked(), prefilter, looked);
                     if (callers.isEmpty()) {
                         last = new Prepared(last.files(), last.analyzer(), last.pass(), last.passErrors(), found);
                         break;
@@ -439,11 +440,14 @@ public final class Scanner {
      * the receiver as; JDK supertypes such as Runnable name too much to tell anything).
      */
     private static BitSet callerFiles(List<Read> readable, BitSet done, Set<ProjectFacts.CallerQuestion> questions,
-                                      Prefilter prefilter) {
+                                      Prefilter prefilter, Set<ProjectFacts.CallerQuestion> looked) {
         BitSet out = new BitSet(readable.size());
         if (questions.isEmpty()) return out;
         List<ProjectFacts.CallerQuestion> sorted = new ArrayList<>();
         for (ProjectFacts.CallerQuestion q : questions) {
+            // a question looked for in an earlier round: every file naming it was parsed then, and
+            // the texts of the others have not changed since
+            if (!looked.add(q)) continue;
             Set<String> types = new java.util.TreeSet<>(q.types());
             types.removeIf(t -> !prefilter.declaresAnywhere(t));
             if (!types.isEmpty()) sorted.add(new ProjectFacts.CallerQuestion(q.method(), types));

@@ -87,6 +87,7 @@ final class LockOrderInversion implements StaticCheck {
             }
         }
         dynamicOrders(project, sink);
+        Confinement confinement = new Confinement(project);
         // one finding per edge of the lock-order graph: the most direct of the places taking it
         for (Map<LockId, List<Edge>> outs : graph.values()) {
             for (List<Edge> edges : outs.values()) {
@@ -95,10 +96,10 @@ final class LockOrderInversion implements StaticCheck {
                         .thenComparing(x -> x.body().body().file().source().relPath())
                         .thenComparingInt(x -> x.outer().line()));
                 for (Edge e : sorted) {
-                    List<Edge> back = pathBack(graph, e, project);
+                    List<Edge> back = pathBack(graph, e, project, confinement);
                     // asked only of an edge closing a cycle: the callers' question walks every file
-                    if (back != null && !heldOnEntry(e, project)) {
-                        report(e, back, sorted.size() - 1, sink);
+                    if (back != null && !heldOnEntry(e, project) && !confined(e, confinement)) {
+                        report(e, back, sorted.size() - 1, sink, confinement);
                         break;
                     }
                 }
@@ -153,18 +154,32 @@ final class LockOrderInversion implements StaticCheck {
      * null. Only two-lock cycles: the contract's "two locks nested in opposite orders"; longer
      * cycles through summaries of long call chains are mostly paths no two threads take at once.
      */
-    private static List<Edge> pathBack(Map<LockId, Map<LockId, List<Edge>>> graph, Edge e, ProjectFacts project) {
+    private static List<Edge> pathBack(Map<LockId, Map<LockId, List<Edge>>> graph, Edge e, ProjectFacts project,
+                                       Confinement confinement) {
         List<Edge> opposite = graph.getOrDefault(e.to(), Map.of()).get(e.from());
         if (opposite == null) return null;
-        Edge back = pick(opposite, e, project);
+        Edge back = pick(opposite, e, project, confinement);
         if (back == null) return null;
         return deadlockCapable(e, List.of(back), project) ? List.of(back) : null;
     }
 
     /** An edge of the candidates not sharing a gate with {@code e}: the two can run at once. */
-    private static Edge pick(List<Edge> candidates, Edge e, ProjectFacts project) {
-        for (Edge c : candidates) if (gate(e, c) == null && !heldOnEntry(c, project)) return c;
+    private static Edge pick(List<Edge> candidates, Edge e, ProjectFacts project, Confinement confinement) {
+        for (Edge c : candidates) if (gate(e, c) == null && !heldOnEntry(c, project) && !confined(c, confinement)) return c;
         return null;
+    }
+
+    /**
+     * Whether the edge's outer lock belongs to an object still confined to the thread that created
+     * it on every path of the sources to the edge, with the whole proof in hand ({@link Confinement}):
+     * no other thread can wait for that lock, so the edge orders nothing.
+     */
+    private static boolean confined(Edge e, Confinement confinement) {
+        return proof(e, confinement).grade() == Confinement.Grade.COMPLETE;
+    }
+
+    private static Confinement.Proof proof(Edge e, Confinement confinement) {
+        return confinement.of(e.body(), e.outer(), e.inner().node());
     }
 
     /**
@@ -241,7 +256,7 @@ final class LockOrderInversion implements StaticCheck {
         return instance.replaceAll("~([A-Za-z0-9_$]+)@\\d+", "$1").replaceAll("^~", "").replace("this.", "");
     }
 
-    private void report(Edge e, List<Edge> back, int others, FindingSink sink) {
+    private void report(Edge e, List<Edge> back, int others, FindingSink sink, Confinement confinement) {
         Edge other = back.get(0);
         StringBuilder msg = new StringBuilder();
         msg.append(ReadToWriteUpgrade.capitalise(lockWord(e.toMode()))).append(' ').append(e.to().display())
@@ -270,12 +285,27 @@ final class LockOrderInversion implements StaticCheck {
                     .append(chosen.getBegin().map(p -> p.line).orElse(0))
                     .append(", a monitor whose object is chosen at run time among several; it may be one of these two locks, held already.)");
         }
+        // an order taken only while its outer lock's object is still its creator's, as far as the callers show
+        Confinement.Proof confined = chosen != null ? null : proof(e, confinement);
+        Edge confinedIn = e;
+        if (confined != null && confined.grade() != Confinement.Grade.CALLERS) {
+            confined = proof(other, confinement);
+            confinedIn = other;
+        }
+        if (confined != null && confined.grade() == Confinement.Grade.CALLERS) {
+            msg.append(" (A warning, not an error: ").append(confinedIn == e ? "this order" : "the other order")
+                    .append(" is taken only while the object of ").append(confinedIn.from().display())
+                    .append(" is still confined to the thread that created it, on every path of the sources (")
+                    .append(confined.creator()).append("), but ").append(confined.gap()).append(".)");
+        } else {
+            confined = null;
+        }
         List<TraceStep> trace = new ArrayList<>(e.trace());
         for (Edge b : back) {
             for (TraceStep t : b.trace()) trace.add(new TraceStep(t.file(), t.line(), "other path: " + t.note(), t.evidence()));
         }
         // named by its edge: more parsed code may find a shorter path to another site, the same finding
-        sink.report(ruleId(), chosen != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace,
+        sink.report(ruleId(), chosen != null || confined != null ? Severity.WARNING : Severity.ERROR, e.body().body(), e.inner().node(), msg.toString(), e.to(), trace,
                 "edge " + e.from().qualified() + " -> " + e.to().qualified());
     }
 
