@@ -662,11 +662,31 @@ public final class Resolver {
     public String substitute(String inst, MethodInfo callee, List<Expression> args, String base) {
         if (inst == null || callee == null) return rebase(inst, base);
         java.util.regex.Matcher fm = FAMILY_INSTANCE.matcher(inst);
-        if (!fm.matches()) return rebase(inst, base);
+        if (!fm.matches()) return inst.startsWith("~") ? selfArgument(inst, callee, args) : rebase(inst, base);
         String container = substitutePath(fm.group(1), callee, args, base);
         String key = substitutePath(fm.group(2), callee, args, base);
         if (container == null || key == null) return null;
         return (key.startsWith("~") && !container.startsWith("~") ? "~" : "") + container + "[" + key + "]";
+    }
+
+    /**
+     * A lock of the callee's parameter ({@code h.update()} in {@code onChange(Holder h)}) where the
+     * caller passes itself ({@code l.onChange(this)}): the caller's own object. Other arguments stay
+     * unknown: two paths to one object ({@code ctx.ns.lock}, {@code ns.lock}) would read as two
+     * objects of one lock class.
+     */
+    private String selfArgument(String path, MethodInfo callee, List<Expression> args) {
+        java.util.regex.Matcher lm = LOCAL_PATH.matcher(path);
+        if (!lm.matches()) return null;
+        for (int i = 0; i < callee.decl.getParameters().size() && i < args.size(); i++) {
+            com.github.javaparser.ast.body.Parameter p = callee.decl.getParameter(i);
+            if (p.isVarArgs() || !p.getNameAsString().equals(lm.group(1))
+                    || p.getBegin().map(x -> x.line).orElse(0) != Integer.parseInt(lm.group(2))) continue;
+            Expression a = args.get(i);
+            while (a instanceof EnclosedExpr en) a = en.getInner();
+            return a instanceof ThisExpr t && t.getTypeName().isEmpty() ? "this" + (lm.group(3) == null ? "" : lm.group(3)) : null;
+        }
+        return null;
     }
 
     private String substitutePath(String path, MethodInfo callee, List<Expression> args, String base) {
@@ -837,6 +857,42 @@ public final class Resolver {
         boolean r = computeExtendedOutsideBelow(t);
         extendedBelow.putIfAbsent(t, r);
         return r;
+    }
+
+    private final Map<TypeInfo, Set<String>> registeredWith = new ConcurrentHashMap<>();
+
+    /**
+     * The fields of {@code t} its code registers itself with: {@code cluster.addListener(this)},
+     * {@code this.store.setListener(this)} (a call on the field with {@code this} among its
+     * arguments, {@code this} being a {@code t} and not an inner or anonymous object). A listener
+     * that registered itself with its field's object is called back by that object, so in a
+     * callback that object is the caller's {@code this}.
+     */
+    private static boolean setFrom(FieldInfo f, String name) {
+        for (Expression e : f.assigned) if (e instanceof NameExpr n && n.getNameAsString().equals(name)) return true;
+        return false;
+    }
+
+    public Set<String> registeredWith(TypeInfo t) {
+        return registeredWith.computeIfAbsent(t, x -> {
+            Set<String> out = new java.util.TreeSet<>();
+            for (MethodCallExpr mc : x.node.findAll(MethodCallExpr.class)) {
+                Expression scope = mc.getScope().orElse(null);
+                String field = scope instanceof NameExpr n ? n.getNameAsString()
+                        : scope instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr te && te.getTypeName().isEmpty()
+                        ? fa.getNameAsString() : null;
+                if (field == null || x.field(field) == null || x.field(field).isStatic) continue;
+                // a constructor's parameter of the field's name counts when the field is set from it
+                if (scope instanceof NameExpr n && findLocal(field, n) != null && !setFrom(x.field(field), field)) continue;
+                for (Expression a : mc.getArguments()) {
+                    if (a instanceof ThisExpr te && te.getTypeName().isEmpty() && index.enclosingType(te) == x) {
+                        out.add(field);
+                        break;
+                    }
+                }
+            }
+            return Set.copyOf(out);
+        });
     }
 
     private final Map<TypeInfo, Boolean> extendedBelow = new ConcurrentHashMap<>();

@@ -43,6 +43,8 @@ final class Substitution {
      */
     Subst lock(LockRef ref, String instance) {
         LockId id = ref.id();
+        String back = backReference(instance);
+        if (back != null) return new Subst(ref, back);
         if (!id.isParameter()) return new Subst(ref, resolver.substitute(instance, callee, call.getArguments(), receiver));
         if (isOwnParameter(id)) {
             if (id.param() >= call.getArguments().size()) return null;
@@ -59,6 +61,26 @@ final class Substitution {
             if (r != null) return new Subst(r, Resolver.rebase(resolver.instanceOf(arg), holderOf(receiver)));
         }
         return new Subst(ref, resolver.substitute(instance, callee, call.getArguments(), receiver));
+    }
+
+    /**
+     * A lock of the object the callee's class registered itself with ({@code this.cluster.lock}
+     * where its constructor ran {@code cluster.addListener(this)}), called from that object's class:
+     * the caller's own object ({@code this.lock}), since a listener is called back by the object
+     * it registered with. Null when the instance is no such field or the caller is another class.
+     */
+    private String backReference(String instance) {
+        if (instance == null || !instance.startsWith("this.") || callee.owner == null || callee.decl.isStatic()) return null;
+        int dot = instance.indexOf('.', 5);
+        String field = dot < 0 ? instance.substring(5) : instance.substring(5, dot);
+        if (!resolver.registeredWith(callee.owner).contains(field)) return null;
+        var here = resolver.index().enclosingType(call);
+        var f = callee.owner.field(field);
+        if (here == null || f == null || f.type == null || here == callee.owner
+                || !resolver.index().selfAndSupers(here.simpleName).contains(f.type)) {
+            return null;
+        }
+        return dot < 0 ? "this" : "this" + instance.substring(dot);
     }
 
     /** The caller's id for a lock the callee releases, or null when dropped. */

@@ -26,9 +26,16 @@ final class Fixture {
 
     private final Path dir;
     private final Map<String, String> files = new LinkedHashMap<>();
+    private boolean prefilter = true;
 
     Fixture(Path dir) {
         this.dir = dir;
+    }
+
+    /** Scans with {@code --no-prefilter}: every file parsed. */
+    Fixture fullParse() {
+        prefilter = false;
+        return this;
     }
 
     Fixture file(String name, String... lines) {
@@ -46,7 +53,7 @@ final class Fixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Scanner(new ScanOptions(List.of(dir.toString()), List.of(), 2, null)).scan();
+        return new Scanner(new ScanOptions(List.of(dir.toString()), List.of(), 2, null, prefilter)).scan();
     }
 
     /** "File.java:12: LC001" for every unsuppressed finding. */
