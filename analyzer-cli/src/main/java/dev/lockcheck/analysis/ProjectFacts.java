@@ -269,7 +269,7 @@ public final class ProjectFacts {
         if (byWord != null) return byWord;
         Map<String, java.util.List<Integer>> acc = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            for (String w : words(files.get(i).text())) acc.computeIfAbsent(w, k -> new java.util.ArrayList<>(2)).add(i);
+            for (String w : wordsOf(files.get(i))) acc.computeIfAbsent(w, k -> new java.util.ArrayList<>(2)).add(i);
         }
         Map<String, int[]> idx = new HashMap<>(acc.size() * 2);
         for (Map.Entry<String, java.util.List<Integer>> e : acc.entrySet()) {
@@ -277,6 +277,22 @@ public final class ProjectFacts {
         }
         byWord = idx;
         return idx;
+    }
+
+    /**
+     * Each parsed file's words, kept across the prefilter's passes (each pass has its own facts and
+     * index, over mostly the same files); weak, so a scan's files go with the scan.
+     */
+    private static final Map<ParsedFile, java.util.Set<String>> WORDS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static java.util.Set<String> wordsOf(ParsedFile f) {
+        java.util.Set<String> w = WORDS.get(f);
+        if (w == null) {
+            w = words(f.text());
+            WORDS.put(f, w);
+        }
+        return w;
     }
 
     private static final boolean[] ASCII_PART = new boolean[128];

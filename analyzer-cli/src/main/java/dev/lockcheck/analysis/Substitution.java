@@ -73,11 +73,11 @@ final class Substitution {
         if (instance == null || !instance.startsWith("this.") || callee.owner == null || callee.decl.isStatic()) return null;
         int dot = instance.indexOf('.', 5);
         String field = dot < 0 ? instance.substring(5) : instance.substring(5, dot);
-        if (!resolver.registeredWith(callee.owner).contains(field)) return null;
-        var here = resolver.index().enclosingType(call);
         var f = callee.owner.field(field);
-        if (here == null || f == null || f.type == null || here == callee.owner
-                || !resolver.index().selfAndSupers(here.simpleName).contains(f.type)) {
+        if (f == null || f.type == null || f.isStatic) return null;
+        var here = resolver.index().enclosingType(call);
+        if (here == null || here == callee.owner || !resolver.index().selfAndSupers(here.simpleName).contains(f.type)
+                || !resolver.registeredWith(callee.owner).contains(field)) {
             return null;
         }
         return dot < 0 ? "this" : "this" + instance.substring(dot);
