@@ -76,6 +76,56 @@ class ConfinedOrderTest {
                 "    }")).assertClean();
     }
 
+    /** A fluent chain on the fresh local: each link returns {@code this} and keeps it, so the later links run on the local too. */
+    @Test
+    void fluentChainOnTheFreshLocal_noOrder() {
+        pair("", "    Coordinator then(String peer, Session s) { transfer(peer, s); return this; }")
+                .file("Loader.java", loader(
+                "    void load(Session s) {",
+                "        Coordinator c = new Coordinator();",
+                "        c.then(\"p\", s).then(\"q\", s).transfer(\"r\", s);",
+                "        last = c;",
+                "    }")).assertClean();
+    }
+
+    /** The same chain after the object was published: the order is real again. */
+    @Test
+    void fluentChainAfterPublication_keepsInversion() {
+        pair(MARK, "    Coordinator then(String peer, Session s) { transfer(peer, s); return this; }")
+                .file("Loader.java", loader(
+                "    void load(Session s) {",
+                "        Coordinator c = new Coordinator();",
+                "        last = c;",
+                "        c.then(\"p\", s).transfer(\"r\", s);",
+                "    }")).assertExactlyMarked();
+    }
+
+    /** A local declared inside the loop is a new object each turn: the publication later in the turn was of the previous one. */
+    @Test
+    void newObjectEachLoopTurn_noOrder() {
+        pair("").file("Loader.java", loader(
+                "    void load(Session s, List<String> peers) {",
+                "        for (String p : peers) {",
+                "            Coordinator c = new Coordinator();",
+                "            c.transfer(p, s);",
+                "            last = c;",
+                "        }",
+                "    }")).assertClean();
+    }
+
+    /** A local declared before the loop is the same object on every turn: the second turn runs after the first published it. */
+    @Test
+    void sameObjectAcrossLoopTurns_keepsInversion() {
+        pair(MARK).file("Loader.java", loader(
+                "    void load(Session s, List<String> peers) {",
+                "        Coordinator c = new Coordinator();",
+                "        for (String p : peers) {",
+                "            c.transfer(p, s);",
+                "            last = c;",
+                "        }",
+                "    }")).assertExactlyMarked();
+    }
+
     @Test
     void storedInStaticFieldBeforeTheTransfer_keepsInversion() {
         pair(MARK).file("Loader.java", loader(

@@ -184,6 +184,21 @@ final class Confinement {
             FieldInfo f = resolver.fieldOf(fa);
             return f != null && owned(f) && ownedField(f) ? viaThis(c, mc, depth, open) : null;
         }
+        // a fluent chain on the local (plan.transferFiles(a).transferFiles(b)): every link returns
+        // this and keeps it, so the receiver is the local itself
+        if (scope instanceof MethodCallExpr) {
+            Expression s = scope;
+            while (s instanceof MethodCallExpr link && link.getScope().isPresent()) {
+                List<MethodInfo> ts = resolver.resolveCall(link);
+                if (ts.isEmpty()) return no("chain unknown", mc);
+                for (MethodInfo t : ts) if (!returnsThis(t) || !keepsThis(t, 0)) return no("chain not this", mc);
+                s = strip(link.getScope().get());
+            }
+            if (s instanceof NameExpr n) {
+                Resolver.VarDecl local = resolver.findLocal(n.getNameAsString(), mc);
+                if (local != null && local.declNode() instanceof VariableDeclarator v) return freshLocal(c, v, mc);
+            }
+        }
         return no("scope shape", mc);
     }
 
@@ -264,6 +279,12 @@ final class Confinement {
         List<Node> loops = new ArrayList<>();
         for (Node p = point.getParentNode().orElse(null); p != null && p != c.decl; p = p.getParentNode().orElse(null)) {
             if (p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForStmt || p instanceof ForEachStmt) loops.add(p);
+        }
+        if (local != null) {
+            // a local declared inside a loop is a new object on each turn: what a later statement of
+            // that loop does ran on the previous turn's object
+            Resolver.VarDecl d = resolver.findLocal(local, point);
+            if (d != null) loops.removeIf(l -> within(d.declNode(), l));
         }
         int begin = point.getBegin().map(q -> q.line * 10000 + q.column).orElse(Integer.MAX_VALUE);
         Node skip = point instanceof MethodCallExpr mc ? mc.getScope().orElse(null) : null;
@@ -404,7 +425,16 @@ final class Confinement {
                 continue;
             }
             if (!keepsThis(t, depth + 1)) return false;
-            if (returnsThis(t) && !(mc.getParentNode().orElse(null) instanceof ExpressionStmt)) return false;
+            if (returnsThis(t)) {
+                Node parent = mc.getParentNode().orElse(null);
+                if (parent instanceof ExpressionStmt) continue;
+                // the next link of a fluent chain (plan.add(a).add(b)) runs on the same object: it must keep it too
+                if (parent instanceof MethodCallExpr next && next.getScope().orElse(null) == mc) {
+                    if (!callKeeps(next, depth, true)) return false;
+                    continue;
+                }
+                return false;
+            }
         }
         return true;
     }
