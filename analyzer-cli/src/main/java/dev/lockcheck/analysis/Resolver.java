@@ -678,13 +678,18 @@ public final class Resolver {
     private String selfArgument(String path, MethodInfo callee, List<Expression> args) {
         java.util.regex.Matcher lm = LOCAL_PATH.matcher(path);
         if (!lm.matches()) return null;
+        Expression a = argumentFor(lm, callee, args);
+        while (a instanceof EnclosedExpr en) a = en.getInner();
+        return a instanceof ThisExpr t && t.getTypeName().isEmpty() ? "this" + (lm.group(3) == null ? "" : lm.group(3)) : null;
+    }
+
+    /** The caller's argument for the callee parameter a local path names ({@code ~name@line}), or null. */
+    private static Expression argumentFor(java.util.regex.Matcher local, MethodInfo callee, List<Expression> args) {
         for (int i = 0; i < callee.decl.getParameters().size() && i < args.size(); i++) {
             com.github.javaparser.ast.body.Parameter p = callee.decl.getParameter(i);
-            if (p.isVarArgs() || !p.getNameAsString().equals(lm.group(1))
-                    || p.getBegin().map(x -> x.line).orElse(0) != Integer.parseInt(lm.group(2))) continue;
-            Expression a = args.get(i);
-            while (a instanceof EnclosedExpr en) a = en.getInner();
-            return a instanceof ThisExpr t && t.getTypeName().isEmpty() ? "this" + (lm.group(3) == null ? "" : lm.group(3)) : null;
+            if (p.isVarArgs() || !p.getNameAsString().equals(local.group(1))
+                    || p.getBegin().map(x -> x.line).orElse(0) != Integer.parseInt(local.group(2))) continue;
+            return args.get(i);
         }
         return null;
     }
@@ -692,14 +697,9 @@ public final class Resolver {
     private String substitutePath(String path, MethodInfo callee, List<Expression> args, String base) {
         java.util.regex.Matcher lm = LOCAL_PATH.matcher(path);
         if (!lm.matches()) return rebase(path, base);
-        for (int i = 0; i < callee.decl.getParameters().size() && i < args.size(); i++) {
-            com.github.javaparser.ast.body.Parameter p = callee.decl.getParameter(i);
-            if (p.isVarArgs() || !p.getNameAsString().equals(lm.group(1))
-                    || p.getBegin().map(x -> x.line).orElse(0) != Integer.parseInt(lm.group(2))) continue;
-            String a = objPath(args.get(i));
-            return a == null ? null : a + (lm.group(3) == null ? "" : lm.group(3));
-        }
-        return null;
+        Expression arg = argumentFor(lm, callee, args);
+        String a = arg == null ? null : objPath(arg);
+        return a == null ? null : a + (lm.group(3) == null ? "" : lm.group(3));
     }
 
     /** The lock a {@code Lock}-view expression acquires when locked ({@code lock.lock()}), or null. */
@@ -861,6 +861,11 @@ public final class Resolver {
 
     private final Map<TypeInfo, Set<String>> registeredWith = new ConcurrentHashMap<>();
 
+    private static boolean setFrom(FieldInfo f, String name) {
+        for (Expression e : f.assigned) if (e instanceof NameExpr n && n.getNameAsString().equals(name)) return true;
+        return false;
+    }
+
     /**
      * The fields of {@code t} its code registers itself with: {@code cluster.addListener(this)},
      * {@code this.store.setListener(this)} (a call on the field with {@code this} among its
@@ -868,11 +873,6 @@ public final class Resolver {
      * that registered itself with its field's object is called back by that object, so in a
      * callback that object is the caller's {@code this}.
      */
-    private static boolean setFrom(FieldInfo f, String name) {
-        for (Expression e : f.assigned) if (e instanceof NameExpr n && n.getNameAsString().equals(name)) return true;
-        return false;
-    }
-
     public Set<String> registeredWith(TypeInfo t) {
         return registeredWith.computeIfAbsent(t, x -> {
             Set<String> out = new java.util.TreeSet<>();

@@ -43,9 +43,10 @@ final class Substitution {
      */
     Subst lock(LockRef ref, String instance) {
         LockId id = ref.id();
-        String back = backReference(instance);
-        if (back != null) return new Subst(ref, back);
-        if (!id.isParameter()) return new Subst(ref, resolver.substitute(instance, callee, call.getArguments(), receiver));
+        if (!id.isParameter()) {
+            String back = backReference(instance);
+            return new Subst(ref, back != null ? back : resolver.substitute(instance, callee, call.getArguments(), receiver));
+        }
         if (isOwnParameter(id)) {
             if (id.param() >= call.getArguments().size()) return null;
             Expression arg = call.getArgument(id.param());
