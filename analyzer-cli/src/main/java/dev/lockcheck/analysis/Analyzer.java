@@ -79,13 +79,28 @@ final class Analyzer {
      * needed; every body of a {@code followAll} file is walked, locks or not.
      */
     Pass prefilterPass(Set<String> unparsedTypes, Set<String> extendedOutside, Set<ParsedFile> followAll) {
-        ProjectIndex index = new ProjectIndex(files);
+        return prefilterPass(null, unparsedTypes, extendedOutside, followAll);
+    }
+
+    /** @param previous the last pass's index, whose files are the first of this pass's (or null) */
+    Pass prefilterPass(ProjectIndex previous, Set<String> unparsedTypes, Set<String> extendedOutside, Set<ParsedFile> followAll) {
+        ProjectIndex index = previous == null ? new ProjectIndex(files) : new ProjectIndex(previous, added(previous));
         Resolver resolver = new Resolver(index, extendedOutside);
         Summaries summaries = new Summaries(resolver, unparsedTypes, followAll);
         List<Body> bodies = bodies(index);
         MayHold mayHold = new MayHold(resolver, summaries);
         List<BodyResult> results = analyse(bodies, summaries, resolver, b -> mayHold.test(b) || followAll.contains(b.file()));
         return new Pass(index, resolver, summaries, results, mayHold);
+    }
+
+    /** This analysis's files that {@code previous} does not index, in order; they must all come after those it does. */
+    private List<ParsedFile> added(ProjectIndex previous) {
+        List<ParsedFile> out = new ArrayList<>();
+        for (ParsedFile f : files) {
+            if (!previous.indexes(f)) out.add(f);
+            else if (!out.isEmpty()) throw new IllegalStateException("an indexed file after a new one: " + f.source().relPath());
+        }
+        return out;
     }
 
     /** @param underLock unparsed types whose code runs under a lock; @param called unparsed types called from mapping functions */
@@ -181,24 +196,33 @@ final class Analyzer {
     /** Every method, constructor, initialiser and lambda body of the sources (anonymous and local classes included). */
     private static List<Body> bodies(ProjectIndex index) {
         List<Body> out = new ArrayList<>();
-        for (TypeInfo t : index.types()) {
-            for (List<MethodInfo> ms : t.methodsView().values()) {
-                for (MethodInfo m : ms) if (m.body != null) out.add(Summaries.bodyOf(m));
-            }
-            for (Node member : t.node.getChildNodes()) {
-                if (member instanceof InitializerDeclaration id) {
-                    out.add(new Body(id, id.getBody(), t.file, t, null, t.simpleName + ".<init>"));
-                }
-            }
-        }
+        // a type's and a lambda's bodies are the same in every pass of a scan: made once
+        for (TypeInfo t : index.types()) out.addAll(index.bodies.computeIfAbsent(t, k -> bodiesOf(t)));
         for (ProjectIndex.LambdaInfo li : index.lambdas()) {
-            LambdaExpr le = li.lambda();
-            TypeInfo owner = index.enclosingType(le);
-            Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
-            out.add(new Body(le, code, li.file(), owner, null,
-                    (owner == null ? "" : owner.simpleName) + "." + enclosingName(le) + "$lambda@" + BodyAnalyzer.line(le)));
+            out.addAll(index.bodies.computeIfAbsent(li.lambda(), k -> List.of(bodyOf(index, li))));
         }
         return out;
+    }
+
+    private static List<Body> bodiesOf(TypeInfo t) {
+        List<Body> out = new ArrayList<>();
+        for (List<MethodInfo> ms : t.methodsView().values()) {
+            for (MethodInfo m : ms) if (m.body != null) out.add(Summaries.bodyOf(m));
+        }
+        for (Node member : t.node.getChildNodes()) {
+            if (member instanceof InitializerDeclaration id) {
+                out.add(new Body(id, id.getBody(), t.file, t, null, t.simpleName + ".<init>"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Body bodyOf(ProjectIndex index, ProjectIndex.LambdaInfo li) {
+        LambdaExpr le = li.lambda();
+        TypeInfo owner = index.enclosingType(le);
+        Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
+        return new Body(le, code, li.file(), owner, null,
+                (owner == null ? "" : owner.simpleName) + "." + enclosingName(le) + "$lambda@" + BodyAnalyzer.line(le));
     }
 
     private static String enclosingName(Node n) {
@@ -252,29 +276,21 @@ final class Analyzer {
         return (syntax(b) & LOCKS) != 0;
     }
 
-    private static final int LOCKS = 1;
-    private static final int RESOURCES = 2;
+    private static final int LOCKS = ParsedFile.Nodes.LOCKS;
+    private static final int RESOURCES = ParsedFile.Nodes.RESOURCES;
 
     /** {@link #LOCKS} and {@link #RESOURCES} (a try-with-resources somewhere in the code) of a body, from its syntax alone. */
     private static int syntax(Body b) {
         if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return LOCKS;
-        // remembered on the node: the prefilter's rounds ask again for every body already parsed
-        Node code = b.code();
-        if (code.containsData(SYNTAX)) return code.getData(SYNTAX);
-        int[] resources = {0};
-        // stops at the first lock operation: resources matter only to a body without one
-        boolean locks = code.findFirst(Node.class, n -> {
-            if (n instanceof com.github.javaparser.ast.stmt.TryStmt ts && !ts.getResources().isEmpty()) resources[0] = RESOURCES;
-            return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
-                    || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
-        }).isPresent();
-        int bits = locks ? LOCKS : resources[0];
-        code.setData(SYNTAX, bits);
-        return bits;
+        // marked on the file's nodes in the walk that made its outline (ParsedFile), on the parsing thread
+        return b.file().nodes().syntax(b.code());
     }
 
-    private static final com.github.javaparser.ast.DataKey<Integer> SYNTAX = new com.github.javaparser.ast.DataKey<>() {
-    };
+    /** A lock operation by its syntax: {@code synchronized}, a call named like a lock operation or a helper running a lambda under a lock. */
+    static boolean isLockOperation(Node n) {
+        return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
+    }
 
     /**
      * Per pass: whether a body can hold a lock itself. {@link #mayLock} by the syntax, or a
@@ -310,12 +326,12 @@ final class Analyzer {
         }
 
         private boolean opensHandle(Node code) {
-            for (com.github.javaparser.ast.stmt.TryStmt ts : code.findAll(com.github.javaparser.ast.stmt.TryStmt.class)) {
+            for (com.github.javaparser.ast.stmt.TryStmt ts : Trees.findAll(code, com.github.javaparser.ast.stmt.TryStmt.class)) {
                 for (com.github.javaparser.ast.expr.Expression r : ts.getResources()) {
                     if (!(r instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr vde)) return true;
                     for (com.github.javaparser.ast.body.VariableDeclarator v : vde.getVariables()) {
                         if (v.getInitializer().isEmpty()) continue;
-                        for (com.github.javaparser.ast.expr.MethodCallExpr mc : v.getInitializer().get().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+                        for (com.github.javaparser.ast.expr.MethodCallExpr mc : Trees.findAll(v.getInitializer().get(), com.github.javaparser.ast.expr.MethodCallExpr.class)) {
                             for (MethodInfo m : resolver.resolveCall(mc)) {
                                 if (m.body != null && !summaries.of(m).exitHeld().isEmpty()) return true;
                             }

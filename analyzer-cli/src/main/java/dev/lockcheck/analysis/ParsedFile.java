@@ -4,24 +4,105 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A parsed source file with its text (for line suppressions and statement fingerprints) and its
- * outline: the type declarations, anonymous class bodies and lambdas in source order, found in
- * one walk on the parsing thread, so that the project index (rebuilt as the prefilter adds files)
- * never walks a tree again.
+ * A parsed source file with its text (for line suppressions and statement fingerprints), its
+ * outline (the type declarations, anonymous class bodies and lambdas in source order) and its
+ * calls, creations and method references by name, all found in one walk on the parsing thread:
+ * the project index (rebuilt as the prefilter adds files) and the checks' questions about the
+ * calls of a name never walk a tree again.
  */
-public record ParsedFile(SourceFile source, CompilationUnit unit, String text, List<Node> outline) {
+public record ParsedFile(SourceFile source, CompilationUnit unit, String text, List<Node> outline, Nodes nodes) {
     public ParsedFile(SourceFile source, CompilationUnit unit, String text) {
-        this(source, unit, text, outlineOf(unit));
+        this(source, unit, text, new Nodes());
     }
 
-    private static List<Node> outlineOf(CompilationUnit unit) {
+    private ParsedFile(SourceFile source, CompilationUnit unit, String text, Nodes nodes) {
+        this(source, unit, text, outlineOf(unit, text, nodes), nodes);
+    }
+
+    /**
+     * The file's method calls (all, and by method name), object creations by type name and the
+     * names its method references ({@code x::name}) name, each list in pre-order (the order of
+     * JavaParser's {@code findAll}).
+     */
+    public static final class Nodes {
+        private final List<MethodCallExpr> calls = new ArrayList<>();
+        private final Map<String, List<MethodCallExpr>> callsByName = new HashMap<>();
+        private final Map<String, List<ObjectCreationExpr>> creationsByType = new HashMap<>();
+        private final Set<String> referenced = new HashSet<>();
+        private final List<Statement> loops = new ArrayList<>();
+        /** {@link #LOCKS} and {@link #RESOURCES} of each node with a lock operation or a try-with-resources in its subtree. */
+        private final Map<Node, Integer> syntax = new IdentityHashMap<>();
+        /** The text's words ({@code ProjectFacts.words}), made on the parsing thread. */
+        private Set<String> words = Set.of();
+
+        static final int LOCKS = 1;
+        static final int RESOURCES = 2;
+
+        /** The {@code while}, {@code do} and {@code for} loops (not for-each) of the file, in pre-order. */
+        public List<Statement> loops() {
+            return loops;
+        }
+
+        /**
+         * {@link #LOCKS} when {@code n}'s subtree (itself included) has a lock operation
+         * ({@code Analyzer.isLockOperation}), else {@link #RESOURCES} when it has a
+         * try-with-resources, else 0.
+         */
+        int syntax(Node n) {
+            int bits = syntax.getOrDefault(n, 0);
+            return (bits & LOCKS) != 0 ? LOCKS : bits;
+        }
+
+        Set<String> words() {
+            return words;
+        }
+
+        /** Marks {@code n} and its ancestors with {@code bit}, up to the first one marked already. */
+        private void mark(Node n, int bit) {
+            for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+                int had = syntax.getOrDefault(p, 0);
+                if ((had & bit) != 0) return;
+                syntax.put(p, had | bit);
+            }
+        }
+
+        public List<MethodCallExpr> calls() {
+            return calls;
+        }
+
+        public List<MethodCallExpr> callsNamed(String name) {
+            return callsByName.getOrDefault(name, List.of());
+        }
+
+        public List<ObjectCreationExpr> creationsOf(String type) {
+            return creationsByType.getOrDefault(type, List.of());
+        }
+
+        public boolean references(String name) {
+            return referenced.contains(name);
+        }
+    }
+
+    private static List<Node> outlineOf(CompilationUnit unit, String text, Nodes nodes) {
         List<Node> out = new ArrayList<>();
-        unit.walk(Node.TreeTraversal.PREORDER, n -> {
+        Trees.walk(unit, n -> {
             // keep the position, drop the tokens: they are two thirds of a tree's memory, and
             // nothing here reads them once the tree is built
             com.github.javaparser.Range range = n.getRange().orElse(null);
@@ -31,7 +112,19 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
                     || n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
                 out.add(n);
             }
+            if (Analyzer.isLockOperation(n)) nodes.mark(n, Nodes.LOCKS);
+            else if (n instanceof TryStmt ts && !ts.getResources().isEmpty()) nodes.mark(n, Nodes.RESOURCES);
+            if (n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForStmt) nodes.loops.add((Statement) n);
+            if (n instanceof MethodCallExpr mc) {
+                nodes.calls.add(mc);
+                nodes.callsByName.computeIfAbsent(mc.getNameAsString(), k -> new ArrayList<>(2)).add(mc);
+            } else if (n instanceof ObjectCreationExpr oce) {
+                nodes.creationsByType.computeIfAbsent(oce.getType().getNameAsString(), k -> new ArrayList<>(2)).add(oce);
+            } else if (n instanceof MethodReferenceExpr mr) {
+                nodes.referenced.add(mr.getIdentifier());
+            }
         });
+        nodes.words = ProjectFacts.words(text);
         return List.copyOf(out);
     }
 

@@ -227,7 +227,7 @@ public final class ProjectFacts {
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
         for (ParsedFile f : filesNaming(name)) {
-            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
+            out.addAll(f.nodes().callsNamed(name));
         }
         List<com.github.javaparser.ast.expr.MethodCallExpr> v = List.copyOf(out);
         calls.putIfAbsent(name, v);
@@ -240,8 +240,7 @@ public final class ProjectFacts {
         if (known != null) return known;
         boolean v = false;
         for (ParsedFile f : filesNaming(name)) {
-            if (!f.text().contains("::")) continue;
-            if (f.unit().findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent()) {
+            if (f.nodes().references(name)) {
                 v = true;
                 break;
             }
@@ -279,20 +278,8 @@ public final class ProjectFacts {
         return idx;
     }
 
-    /**
-     * Each parsed file's words, kept across the prefilter's passes (each pass has its own facts and
-     * index, over mostly the same files); weak, so a scan's files go with the scan.
-     */
-    private static final Map<ParsedFile, java.util.Set<String>> WORDS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     private static java.util.Set<String> wordsOf(ParsedFile f) {
-        java.util.Set<String> w = WORDS.get(f);
-        if (w == null) {
-            w = words(f.text());
-            WORDS.put(f, w);
-        }
-        return w;
+        return f.nodes().words();
     }
 
     private static final boolean[] ASCII_PART = new boolean[128];
@@ -411,8 +398,7 @@ public final class ProjectFacts {
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> out = new java.util.ArrayList<>();
         for (ParsedFile f : filesNaming(type)) {
-            out.addAll(f.unit().findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class,
-                    c -> c.getType().getNameAsString().equals(type)));
+            out.addAll(f.nodes().creationsOf(type));
         }
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> v = List.copyOf(out);
         creations.putIfAbsent(type, v);

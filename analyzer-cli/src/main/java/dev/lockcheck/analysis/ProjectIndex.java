@@ -161,11 +161,43 @@ public final class ProjectIndex {
     private final Map<ParsedFile, String> packages = new IdentityHashMap<>();
     private final List<LambdaInfo> lambdas = new ArrayList<>();
 
+    /**
+     * The bodies of a type (its methods, constructors and initialisers) or of a lambda, by the
+     * TypeInfo or the LambdaExpr, once per scan: see {@code Analyzer.bodies}. Read and written by
+     * one thread, before the pass's analysis starts.
+     */
+    final Map<Object, List<Body>> bodies = new IdentityHashMap<>();
+
+    /** Whether {@code f} is one of this index's files. */
+    boolean indexes(ParsedFile f) {
+        return packages.containsKey(f);
+    }
+
     /** A lambda of the sources and its file (found in the same walk as the types). */
     public record LambdaInfo(LambdaExpr lambda, ParsedFile file) {
     }
 
     public ProjectIndex(List<ParsedFile> files) {
+        this(null, files);
+    }
+
+    /**
+     * The index of {@code previous}'s files followed by {@code files}: the same as one built from
+     * all of them in that order (types, lists and subtypes in file order), without indexing
+     * {@code previous}'s files again. Its types, fields and methods are {@code previous}'s
+     * objects, which nothing changes once built; each pass of the prefilter adds the files it
+     * parsed to the last pass's index.
+     */
+    public ProjectIndex(ProjectIndex previous, List<ParsedFile> files) {
+        if (previous != null) {
+            byNode.putAll(previous.byNode);
+            for (Map.Entry<String, List<TypeInfo>> e : previous.bySimple.entrySet()) bySimple.put(e.getKey(), new ArrayList<>(e.getValue()));
+            methodByDecl.putAll(previous.methodByDecl);
+            all.addAll(previous.all);
+            packages.putAll(previous.packages);
+            lambdas.addAll(previous.lambdas);
+            bodies.putAll(previous.bodies);
+        }
         for (ParsedFile f : files) {
             packages.put(f, f.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""));
             String pkg = f.unit().getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
@@ -234,8 +266,8 @@ public final class ProjectIndex {
             Node body = member instanceof ConstructorDeclaration cd ? cd.getBody()
                     : member instanceof InitializerDeclaration id ? id.getBody() : null;
             if (body == null) continue;
-            body.walk(AssignExpr.class, a -> {
-                if (a.getOperator() != AssignExpr.Operator.ASSIGN) return;
+            Trees.walk(body, n -> {
+                if (!(n instanceof AssignExpr a) || a.getOperator() != AssignExpr.Operator.ASSIGN) return;
                 String target = null;
                 if (a.getTarget() instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
                     target = fa.getNameAsString();

@@ -383,6 +383,8 @@ public final class Scanner {
             List<ParsedFile> parsed = new ArrayList<>();
             Prepared last = null;
             int callerRounds = 0;
+            // the last pass's index: each pass indexes only the files it added
+            ProjectIndex index = null;
             Set<ProjectFacts.CallerQuestion> looked = new java.util.HashSet<>();
             for (int round = 0; round < Prefilter.MAX_ROUNDS + callerRounds; round++) {
                 BitSet todo = (BitSet) wanted.clone();
@@ -415,7 +417,8 @@ public final class Scanner {
                 List<FileError> passErrors = java.util.Collections.synchronizedList(new ArrayList<>());
                 List<ParsedFile> these = List.copyOf(parsed);
                 Analyzer analyzer = new Analyzer(these, activeRules, passErrors, options.jobs());
-                Analyzer.Pass pass = analyzer.prefilterPass(outside, prefilter.extendedOutside(done), followAll);
+                Analyzer.Pass pass = analyzer.prefilterPass(index, outside, prefilter.extendedOutside(done), followAll);
+                index = pass.index;
                 last = new Prepared(these, analyzer, pass, passErrors);
                 Analyzer.Needed needed = pass.needed();
                 wanted = prefilter.expand(wanted, needed.underLock(), needed.called());

@@ -87,9 +87,9 @@ final class RecursiveCacheLoad implements StaticCheck {
             // only calls named like a row can have one (most calls of a tree have none)
             List<MethodCallExpr> candidates = new ArrayList<>();
             for (ParsedFile f : project.files()) {
-                f.unit().walk(MethodCallExpr.class, c -> {
+                for (MethodCallExpr c : f.nodes().calls()) {
                     if (DistributedLockApis.knowsMethod(c.getNameAsString())) candidates.add(c);
-                });
+                }
             }
             for (MethodCallExpr call : candidates) {
                 Optional<Row> row = calls.row(call);

@@ -92,20 +92,24 @@ final class TryLockPollingLoop implements StaticCheck {
 
         void run() {
             for (BodyResult b : project.bodies()) {
-                loops(b.body().code(), true, loop -> check(b.body(), loop));
+                Node code = b.body().code();
+                com.github.javaparser.Range within = code.getRange().orElse(null);
+                // the file's loops in pre-order (ParsedFile), those of this body: inside its code
+                // and not inside a body nested in it (a lambda, a local or anonymous class)
+                for (Statement loop : b.body().file().nodes().loops()) {
+                    if (within != null && loop.getRange().isPresent() && !within.contains(loop.getRange().get())) continue;
+                    if (ownedBy(loop, code)) check(b.body(), loop);
+                }
             }
         }
 
-        private void loops(Node n, boolean root, java.util.function.Consumer<Statement> out) {
-            if (!root && ClientCalls.isNestedBody(n)) {
-                return;
+        /** Whether {@code code} is the nearest body around {@code loop} (no nested body between them). */
+        private static boolean ownedBy(Node loop, Node code) {
+            for (Node p = loop; p != null; p = p.getParentNode().orElse(null)) {
+                if (p == code) return true;
+                if (ClientCalls.isNestedBody(p)) return false;
             }
-            if (n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForStmt) {
-                out.accept((Statement) n);
-            }
-            for (Node c : n.getChildNodes()) {
-                loops(c, false, out);
-            }
+            return false;
         }
 
         private void check(Body body, Statement loop) {
