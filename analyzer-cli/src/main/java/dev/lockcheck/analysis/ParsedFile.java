@@ -33,7 +33,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
     }
 
     private ParsedFile(SourceFile source, CompilationUnit unit, String text, Nodes nodes) {
-        this(source, unit, text, outlineOf(unit, text, nodes), nodes);
+        this(source, unit, text, outlineOf(unit, nodes), nodes);
     }
 
     /**
@@ -49,8 +49,6 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
         private final List<Statement> loops = new ArrayList<>();
         /** {@link #LOCKS} and {@link #RESOURCES} of each node with a lock operation or a try-with-resources in its subtree. */
         private final Map<Node, Integer> syntax = new IdentityHashMap<>();
-        /** The text's words ({@code ProjectFacts.words}), made on the parsing thread. */
-        private Set<String> words = Set.of();
 
         static final int LOCKS = 1;
         static final int RESOURCES = 2;
@@ -68,10 +66,6 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
         int syntax(Node n) {
             int bits = syntax.getOrDefault(n, 0);
             return (bits & LOCKS) != 0 ? LOCKS : bits;
-        }
-
-        Set<String> words() {
-            return words;
         }
 
         /** Marks {@code n} and its ancestors with {@code bit}, up to the first one marked already. */
@@ -100,7 +94,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
         }
     }
 
-    private static List<Node> outlineOf(CompilationUnit unit, String text, Nodes nodes) {
+    private static List<Node> outlineOf(CompilationUnit unit, Nodes nodes) {
         List<Node> out = new ArrayList<>();
         Trees.walk(unit, n -> {
             // keep the position, drop the tokens: they are two thirds of a tree's memory, and
@@ -124,7 +118,6 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
                 nodes.referenced.add(mr.getIdentifier());
             }
         });
-        nodes.words = ProjectFacts.words(text);
         return List.copyOf(out);
     }
 

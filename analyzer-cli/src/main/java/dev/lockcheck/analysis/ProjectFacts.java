@@ -215,8 +215,8 @@ public final class ProjectFacts {
 
     /*
      * The calls of the sources by method name, and whether a method reference names a method:
-     * looked up per name asked, in the files whose text has the name as a word (a walk of every
-     * tree for every call cost more than the questions it answered).
+     * looked up per name asked in each file's calls by name, found in the walk that made its
+     * outline (a walk of every tree for every name asked cost more than the questions it answered).
      */
     private final Map<String, List<com.github.javaparser.ast.expr.MethodCallExpr>> calls = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Boolean> references = new java.util.concurrent.ConcurrentHashMap<>();
@@ -226,9 +226,7 @@ public final class ProjectFacts {
         List<com.github.javaparser.ast.expr.MethodCallExpr> known = calls.get(name);
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.MethodCallExpr> out = new java.util.ArrayList<>();
-        for (ParsedFile f : filesNaming(name)) {
-            out.addAll(f.nodes().callsNamed(name));
-        }
+        for (ParsedFile f : files) out.addAll(f.nodes().callsNamed(name));
         List<com.github.javaparser.ast.expr.MethodCallExpr> v = List.copyOf(out);
         calls.putIfAbsent(name, v);
         return v;
@@ -239,7 +237,7 @@ public final class ProjectFacts {
         Boolean known = references.get(name);
         if (known != null) return known;
         boolean v = false;
-        for (ParsedFile f : filesNaming(name)) {
+        for (ParsedFile f : files) {
             if (f.nodes().references(name)) {
                 v = true;
                 break;
@@ -247,65 +245,6 @@ public final class ProjectFacts {
         }
         references.putIfAbsent(name, v);
         return v;
-    }
-
-    private Map<String, int[]> byWord;
-
-    /**
-     * The files whose text has {@code word} as a word ({@link #namesWord}), in file order: from an
-     * index of every file's words built once, on the first question (one pass over the texts
-     * instead of one per name asked; LC007's callers questions ask hundreds of names).
-     */
-    private List<ParsedFile> filesNaming(String word) {
-        int[] at = wordIndex().get(word);
-        if (at == null) return List.of();
-        List<ParsedFile> out = new java.util.ArrayList<>(at.length);
-        for (int i : at) out.add(files.get(i));
-        return out;
-    }
-
-    private synchronized Map<String, int[]> wordIndex() {
-        if (byWord != null) return byWord;
-        Map<String, java.util.List<Integer>> acc = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            for (String w : wordsOf(files.get(i))) acc.computeIfAbsent(w, k -> new java.util.ArrayList<>(2)).add(i);
-        }
-        Map<String, int[]> idx = new HashMap<>(acc.size() * 2);
-        for (Map.Entry<String, java.util.List<Integer>> e : acc.entrySet()) {
-            idx.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
-        }
-        byWord = idx;
-        return idx;
-    }
-
-    private static java.util.Set<String> wordsOf(ParsedFile f) {
-        return f.nodes().words();
-    }
-
-    private static final boolean[] ASCII_PART = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) ASCII_PART[c] = Character.isJavaIdentifierPart(c);
-    }
-
-    private static boolean part(char c) {
-        return c < 128 ? ASCII_PART[c] : Character.isJavaIdentifierPart(c);
-    }
-
-    /** The maximal runs of identifier characters of a text, once each: exactly the words {@link #namesWord} finds. */
-    static java.util.Set<String> words(String text) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            if (!part(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && part(text.charAt(i))) i++;
-            out.add(text.substring(start, i));
-        }
-        return out;
     }
 
     /** Whether {@code text} has {@code word} with no identifier character on either side. */
@@ -397,9 +336,7 @@ public final class ProjectFacts {
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> known = creations.get(type);
         if (known != null) return known;
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> out = new java.util.ArrayList<>();
-        for (ParsedFile f : filesNaming(type)) {
-            out.addAll(f.nodes().creationsOf(type));
-        }
+        for (ParsedFile f : files) out.addAll(f.nodes().creationsOf(type));
         List<com.github.javaparser.ast.expr.ObjectCreationExpr> v = List.copyOf(out);
         creations.putIfAbsent(type, v);
         return v;

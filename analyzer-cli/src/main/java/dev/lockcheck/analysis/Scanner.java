@@ -394,7 +394,7 @@ public final class Scanner {
                     // method needs every file calling it: the files naming one are parsed, and
                     // the checks asked again, until no such file is left outside
                     List<Finding> found = last.analyzer().findings(last.pass());
-                    BitSet callers = callerFiles(readable, done, last.pass().facts.callersAsked(), prefilter, looked);
+                    BitSet callers = callerFiles(pool, readable, done, last.pass().facts.callersAsked(), prefilter, looked);
                     if (callers.isEmpty()) {
                         last = new Prepared(last.files(), last.analyzer(), last.pass(), last.passErrors(), found);
                         break;
@@ -442,7 +442,7 @@ public final class Scanner {
      * method and its class or one of its supertypes declared in the tree (the type a caller holds
      * the receiver as; JDK supertypes such as Runnable name too much to tell anything).
      */
-    private static BitSet callerFiles(List<Read> readable, BitSet done, Set<ProjectFacts.CallerQuestion> questions,
+    private static BitSet callerFiles(ExecutorService pool, List<Read> readable, BitSet done, Set<ProjectFacts.CallerQuestion> questions,
                                       Prefilter prefilter, Set<ProjectFacts.CallerQuestion> looked) {
         BitSet out = new BitSet(readable.size());
         if (questions.isEmpty()) return out;
@@ -455,15 +455,21 @@ public final class Scanner {
             types.removeIf(t -> !prefilter.declaresAnywhere(t));
             if (!types.isEmpty()) sorted.add(new ProjectFacts.CallerQuestion(q.method(), types));
         }
+        if (sorted.isEmpty()) return out;
+        // every text not parsed yet, on the pool's threads (the main thread alone read them all)
+        List<Future<Boolean>> asks = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
         for (int i = done.nextClearBit(0); i < readable.size(); i = done.nextClearBit(i + 1)) {
             String text = readable.get(i).text();
-            for (ProjectFacts.CallerQuestion q : sorted) {
-                if (ProjectFacts.namesWord(text, q.method()) && q.types().stream().anyMatch(t -> ProjectFacts.namesWord(text, t))) {
-                    out.set(i);
-                    break;
+            at.add(i);
+            asks.add(pool.submit(() -> {
+                for (ProjectFacts.CallerQuestion q : sorted) {
+                    if (ProjectFacts.namesWord(text, q.method()) && q.types().stream().anyMatch(t -> ProjectFacts.namesWord(text, t))) return true;
                 }
-            }
+                return false;
+            }));
         }
+        for (int k = 0; k < asks.size(); k++) if (get(asks.get(k))) out.set(at.get(k));
         return out;
     }
 
