@@ -344,8 +344,16 @@ final class Analyzer {
     }
 
     private static boolean lockish(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.contains("lock") || n.contains("acquire");
+        // asked of every call of every parsed file: no lower-cased copy of each name
+        return containsIgnoreCase(name, "lock") || containsIgnoreCase(name, "acquire");
+    }
+
+    /** Whether {@code s} contains {@code lower} (ASCII lower case) in any case. */
+    private static boolean containsIgnoreCase(String s, String lower) {
+        for (int i = 0, last = s.length() - lower.length(); i <= last; i++) {
+            if (s.regionMatches(true, i, lower, 0, lower.length())) return true;
+        }
+        return false;
     }
 
     /**
