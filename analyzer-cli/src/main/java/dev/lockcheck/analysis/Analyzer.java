@@ -226,7 +226,7 @@ final class Analyzer {
     }
 
     private static String enclosingName(Node n) {
-        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = Trees.parent(n); p != null; p = Trees.parent(p)) {
             if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd) return cd.getNameAsString();
         }
         return "init";

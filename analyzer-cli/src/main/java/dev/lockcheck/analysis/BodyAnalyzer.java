@@ -580,7 +580,7 @@ final class BodyAnalyzer {
         if (v == null) return null;
         Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
         return d != null && d.declNode() instanceof com.github.javaparser.ast.body.Parameter p
-                && p.getParentNode().orElse(null) == body.owner() ? v : null;
+                && Trees.parent(p) == body.owner() ? v : null;
     }
 
     /**
@@ -607,7 +607,7 @@ final class BodyAnalyzer {
         String name = m.decl.getParameter(i).getNameAsString();
         return m.body.findFirst(Expression.class, x -> {
             Expression c = x instanceof com.github.javaparser.ast.expr.ConditionalExpr ce ? ce.getCondition()
-                    : x.getParentNode().orElse(null) instanceof IfStmt is && is.getCondition() == x ? x : null;
+                    : Trees.parent(x) instanceof IfStmt is && is.getCondition() == x ? x : null;
             if (c == null) return false;
             c = strip(c);
             if (c instanceof UnaryExpr u) c = strip(u.getExpression());
@@ -826,7 +826,7 @@ final class BodyAnalyzer {
     private int functionalParameter(Expression scope) {
         if (!(scope instanceof NameExpr n) || !(body.owner() instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) return -1;
         Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
-        if (d == null || !(d.declNode() instanceof com.github.javaparser.ast.body.Parameter p) || p.getParentNode().orElse(null) != cd) return -1;
+        if (d == null || !(d.declNode() instanceof com.github.javaparser.ast.body.Parameter p) || Trees.parent(p) != cd) return -1;
         String type = ProjectIndex.simple(p.getType());
         if (!FUNCTIONAL.contains(type) && !functionalInSources(type, p)) return -1;
         return Resolver.parameterIndex(p);

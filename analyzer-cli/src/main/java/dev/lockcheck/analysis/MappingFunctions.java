@@ -34,7 +34,7 @@ final class MappingFunctions {
 
     /** Whether {@code n} is, or is nested in, a mapping function or a cache loader. */
     static boolean within(Node n) {
-        for (Node cur = n; cur != null; cur = cur.getParentNode().orElse(null)) {
+        for (Node cur = n; cur != null; cur = Trees.parent(cur)) {
             if (cur instanceof LambdaExpr || cur instanceof MethodReferenceExpr) {
                 if (isArgumentOfMappingCall(cur)) return true;
             } else if (cur instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
@@ -45,7 +45,7 @@ final class MappingFunctions {
     }
 
     private static boolean isArgumentOfMappingCall(Node fn) {
-        return fn.getParentNode().orElse(null) instanceof MethodCallExpr mc
+        return Trees.parent(fn) instanceof MethodCallExpr mc
                 && CALLS.contains(mc.getNameAsString())
                 && mc.getArguments().stream().anyMatch(a -> a == fn);
     }

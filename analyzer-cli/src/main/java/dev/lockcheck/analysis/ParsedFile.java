@@ -70,7 +70,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
 
         /** Marks {@code n} and its ancestors with {@code bit}, up to the first one marked already. */
         private void mark(Node n, int bit) {
-            for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+            for (Node p = n; p != null; p = Trees.parent(p)) {
                 int had = syntax.getOrDefault(p, 0);
                 if ((had & bit) != 0) return;
                 syntax.put(p, had | bit);

@@ -276,7 +276,7 @@ public final class ProjectFacts {
             byOwner = new java.util.IdentityHashMap<>();
             for (BodyResult b : bodies) byOwner.put(b.body().owner(), b);
         }
-        for (com.github.javaparser.ast.Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (com.github.javaparser.ast.Node p = Trees.parent(n); p != null; p = Trees.parent(p)) {
             BodyResult b = byOwner.get(p);
             if (b != null) return b;
         }

@@ -288,7 +288,7 @@ public final class ProjectIndex {
 
     /** The innermost type (named, local or anonymous) strictly enclosing {@code n}. */
     public TypeInfo enclosingType(Node n) {
-        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = Trees.parent(n); p != null; p = Trees.parent(p)) {
             TypeInfo t = byNode.get(p);
             if (t != null) return t;
             if (p instanceof TypeDeclaration<?> || (p instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent())) {

@@ -85,7 +85,7 @@ public final class Resolver {
     public VarDecl findLocal(String name, Node at) {
         Node n = at;
         while (true) {
-            Node parent = n.getParentNode().orElse(null);
+            Node parent = Trees.parent(n);
             if (parent == null) return null;
             VarDecl d = declaredIn(parent, n, name);
             if (d != null) return d;
@@ -747,14 +747,14 @@ public final class Resolver {
 
     /** The index of a method's or constructor's parameter; -1 for any other declaration (a lambda's parameter too). */
     static int parameterIndex(Node decl) {
-        if (decl instanceof Parameter p && p.getParentNode().orElse(null) instanceof CallableDeclaration<?> cd) {
+        if (decl instanceof Parameter p && Trees.parent(p) instanceof CallableDeclaration<?> cd) {
             for (int i = 0; i < cd.getParameters().size(); i++) if (cd.getParameter(i) == p) return i;
         }
         return -1;
     }
 
     private static String enclosingCallableName(Node n) {
-        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = n; p != null; p = Trees.parent(p)) {
             if (p instanceof CallableDeclaration<?> cd) return cd.getNameAsString();
             if (p instanceof LambdaExpr) return "lambda";
         }

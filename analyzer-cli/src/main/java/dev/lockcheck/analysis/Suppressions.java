@@ -28,7 +28,7 @@ final class Suppressions {
 
     /** How the finding is suppressed, or null. */
     static String find(String ruleId, Node primary, String[] lines, int line) {
-        for (Node n = primary; n != null; n = n.getParentNode().orElse(null)) {
+        for (Node n = primary; n != null; n = Trees.parent(n)) {
             if (n instanceof NodeWithAnnotations<?> na) {
                 for (AnnotationExpr a : na.getAnnotations()) {
                     String an = a.getNameAsString();

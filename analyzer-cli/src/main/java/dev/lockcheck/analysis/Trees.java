@@ -59,6 +59,27 @@ public final class Trees {
         return null;
     }
 
+    /**
+     * {@code n}'s parent, or null: {@code getParentNode().orElse(null)} without the Optional (one
+     * per step of every walk up the tree, a tenth of the bytes a scan allocated), read from
+     * JavaParser's field where the class lets us, else through its getter.
+     */
+    public static Node parent(Node n) {
+        if (PARENT != null) return (Node) PARENT.get(n);
+        return n.getParentNode().orElse(null);
+    }
+
+    private static final java.lang.invoke.VarHandle PARENT = parentHandle();
+
+    private static java.lang.invoke.VarHandle parentHandle() {
+        try {
+            return java.lang.invoke.MethodHandles.privateLookupIn(Node.class, java.lang.invoke.MethodHandles.lookup())
+                    .findVarHandle(Node.class, "parentNode", Node.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static void pushChildren(Node n, ArrayList<Node> stack) {
         List<Node> children = n.getChildNodes();
         for (int i = children.size() - 1; i >= 0; i--) stack.add(children.get(i));

@@ -57,7 +57,10 @@ class ParsedFileTest {
             java.util.List<com.github.javaparser.ast.Node> ours = new java.util.ArrayList<>();
             Trees.walk(f.unit(), ours::add);
             assertEquals(theirs.size(), ours.size(), p.toString());
-            for (int i = 0; i < ours.size(); i++) assertTrue(theirs.get(i) == ours.get(i), p + ": node " + i);
+            for (int i = 0; i < ours.size(); i++) {
+                assertTrue(theirs.get(i) == ours.get(i), p + ": node " + i);
+                assertTrue(Trees.parent(ours.get(i)) == ours.get(i).getParentNode().orElse(null), p + ": parent of node " + i);
+            }
             assertEquals(f.unit().findAll(MethodCallExpr.class), f.nodes().calls(), p.toString());
             for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
                 assertEquals(f.unit().findAll(MethodCallExpr.class, x -> x.getNameAsString().equals(c.getNameAsString())),

@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -323,7 +324,7 @@ final class ClientCalls {
 
     /** The body a node belongs to (the innermost lambda, method, constructor or initialiser around it). */
     Body bodyOf(Node n) {
-        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = n; p != null; p = Trees.parent(p)) {
             Body b = bodies.get(p);
             if (b != null) {
                 return b;
@@ -355,16 +356,16 @@ final class ClientCalls {
      */
     String assignedIdentity(Node value) {
         Node n = value;
-        Node p = n.getParentNode().orElse(null);
+        Node p = Trees.parent(n);
         while (p instanceof EnclosedExpr) {
             n = p;
-            p = p.getParentNode().orElse(null);
+            p = Trees.parent(p);
         }
         if (p instanceof AssignExpr a && a.getValue() == n) {
             return identity(a.getTarget());
         }
         if (p instanceof VariableDeclarator vd) {
-            if (vd.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.FieldDeclaration) {
+            if (Trees.parent(vd) instanceof com.github.javaparser.ast.body.FieldDeclaration) {
                 FieldInfo f = resolver.findField(vd.getNameAsString(), vd);
                 return f == null ? null : fieldId(f);
             }
@@ -376,10 +377,10 @@ final class ClientCalls {
     /** The name of the variable or field a value is stored in ({@code nodes}), or null. */
     static String assignedName(Node value) {
         Node n = value;
-        Node p = n.getParentNode().orElse(null);
+        Node p = Trees.parent(n);
         while (p instanceof EnclosedExpr) {
             n = p;
-            p = p.getParentNode().orElse(null);
+            p = Trees.parent(p);
         }
         if (p instanceof AssignExpr a && a.getValue() == n) {
             return display(a.getTarget());

@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -117,7 +118,7 @@ final class Confinement {
 
     /** A final instance field whose only value is a {@code new T(...)} (no anonymous body). */
     private static boolean owned(FieldInfo f) {
-        if (f.isStatic || !(f.decl.getParentNode().orElse(null) instanceof FieldDeclaration fd) || !fd.isFinal()) return false;
+        if (f.isStatic || !(Trees.parent(f.decl) instanceof FieldDeclaration fd) || !fd.isFinal()) return false;
         return f.singleValue() instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isEmpty();
     }
 
@@ -277,7 +278,7 @@ final class Confinement {
 
     private Node escapingBefore(MethodInfo c, Node point, String local) {
         List<Node> loops = new ArrayList<>();
-        for (Node p = point.getParentNode().orElse(null); p != null && p != c.decl; p = p.getParentNode().orElse(null)) {
+        for (Node p = Trees.parent(point); p != null && p != c.decl; p = Trees.parent(p)) {
             if (p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForStmt || p instanceof ForEachStmt) loops.add(p);
         }
         if (local != null) {
@@ -376,7 +377,7 @@ final class Confinement {
 
     /** {@code this} used as a receiver, a field's owner, a monitor, or returned by a fluent method: kept. */
     private boolean thisUse(ThisExpr t, int depth) {
-        Node p = t.getParentNode().orElse(null);
+        Node p = Trees.parent(t);
         if (p instanceof FieldAccessExpr fa) {
             if (assigned(fa)) return true;
             FieldInfo f = resolver.fieldOf(fa);
@@ -394,10 +395,10 @@ final class Confinement {
      * of a field store, a monitor, a null test.
      */
     private boolean usedInside(Expression e, int depth) {
-        Node p = e.getParentNode().orElse(null);
+        Node p = Trees.parent(e);
         while (p instanceof EnclosedExpr en) {
             e = en;
-            p = en.getParentNode().orElse(null);
+            p = Trees.parent(en);
         }
         if (p instanceof MethodCallExpr mc && mc.getScope().orElse(null) == e) return callKeeps(mc, depth, true);
         if (p instanceof FieldAccessExpr fa && fa.getScope() == e) return assigned(fa);
@@ -407,7 +408,7 @@ final class Confinement {
     }
 
     private static boolean assigned(FieldAccessExpr fa) {
-        return fa.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == fa;
+        return Trees.parent(fa) instanceof AssignExpr a && a.getTarget() == fa;
     }
 
     /** A call on the tracked object: every target of the sources keeps {@code this}; a result that may be the object is dropped. */
@@ -426,7 +427,7 @@ final class Confinement {
             }
             if (!keepsThis(t, depth + 1)) return false;
             if (returnsThis(t)) {
-                Node parent = mc.getParentNode().orElse(null);
+                Node parent = Trees.parent(mc);
                 if (parent instanceof ExpressionStmt) continue;
                 // the next link of a fluent chain (plan.add(a).add(b)) runs on the same object: it must keep it too
                 if (parent instanceof MethodCallExpr next && next.getScope().orElse(null) == mc) {
@@ -566,7 +567,7 @@ final class Confinement {
      * does not hold the point ({@code if (empty) return plan.execute();} before the plan is built).
      */
     private static boolean returnsFirst(Node n, Node point, MethodInfo c) {
-        for (Node p = n; p != null && p != c.body; p = p.getParentNode().orElse(null)) {
+        for (Node p = n; p != null && p != c.body; p = Trees.parent(p)) {
             if (p instanceof LambdaExpr || p instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) return false;
             if (within(point, p)) return false;
             if (p instanceof ReturnStmt) return true;
@@ -579,7 +580,7 @@ final class Confinement {
     }
 
     private static boolean within(Node n, Node ancestor) {
-        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) if (p == ancestor) return true;
+        for (Node p = n; p != null; p = Trees.parent(p)) if (p == ancestor) return true;
         return false;
     }
 

@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -169,7 +170,7 @@ final class HandoffCounterparts {
         if (!(x instanceof NameExpr n)) return null;
         Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
         if (d == null || !(d.declNode() instanceof Parameter p)
-                || !(p.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) {
+                || !(Trees.parent(p) instanceof com.github.javaparser.ast.body.CallableDeclaration<?> cd)) {
             return null;
         }
         if (!following.add(p)) return null;
@@ -474,7 +475,7 @@ final class HandoffCounterparts {
         if (!(f.singleValue() instanceof NameExpr n) || depth > 3) return own;
         Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
         if (d == null || !(d.declNode() instanceof Parameter p)
-                || !(p.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.ConstructorDeclaration cd)) {
+                || !(Trees.parent(p) instanceof com.github.javaparser.ast.body.ConstructorDeclaration cd)) {
             return own;
         }
         int i = cd.getParameters().indexOf(p);
@@ -532,7 +533,7 @@ final class HandoffCounterparts {
     }
 
     private static Node enclosingCallable(Node n) {
-        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = Trees.parent(n); p != null; p = Trees.parent(p)) {
             if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) return p;
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -317,7 +318,7 @@ final class LockOrderInversion implements StaticCheck {
      */
     private static SynchronizedStmt chosenMonitor(Edge e) {
         Node stop = e.body().body().owner();
-        for (Node p = e.inner().node(); p != null && p != stop; p = p.getParentNode().orElse(null)) {
+        for (Node p = e.inner().node(); p != null && p != stop; p = Trees.parent(p)) {
             if (p instanceof SynchronizedStmt ss && ss != e.inner().node() && chosenAtRunTime(ss.getExpression())) return ss;
         }
         return null;
@@ -331,7 +332,7 @@ final class LockOrderInversion implements StaticCheck {
         String name = n.getNameAsString();
         Node callable = x;
         while (callable != null && !(callable instanceof CallableDeclaration<?>) && !(callable instanceof LambdaExpr)) {
-            callable = callable.getParentNode().orElse(null);
+            callable = Trees.parent(callable);
         }
         if (callable == null) return false;
         for (VariableDeclarator v : callable.findAll(VariableDeclarator.class, d -> d.getNameAsString().equals(name))) {

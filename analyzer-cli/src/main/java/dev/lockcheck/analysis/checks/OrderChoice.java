@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -60,8 +61,8 @@ final class OrderChoice {
         Set<String> innerParties = sources(owner, innerDirect);
         List<Set<String>> both = List.of(outerParties, innerParties);
         // 1. The nesting sits in a branch whose condition compares the two parties.
-        for (Node n = inner.node(); n != null && n != owner; n = n.getParentNode().orElse(null)) {
-            Node p = n.getParentNode().orElse(null);
+        for (Node n = inner.node(); n != null && n != owner; n = Trees.parent(n)) {
+            Node p = Trees.parent(n);
             if (p instanceof IfStmt s && n != s.getCondition() && contains(n, outer.acquiredAt())
                     && compares(owner, s.getCondition(), both)) return true;
             if (p instanceof ConditionalExpr c && n != c.getCondition() && contains(n, outer.acquiredAt())
@@ -221,8 +222,8 @@ final class OrderChoice {
         }
         if (candidates.size() < 2) return false;
         for (Expression v : vs) {
-            for (Node n = v; n != null && n != owner; n = n.getParentNode().orElse(null)) {
-                Node p = n.getParentNode().orElse(null);
+            for (Node n = v; n != null && n != owner; n = Trees.parent(n)) {
+                Node p = Trees.parent(n);
                 if (p instanceof IfStmt s && n != s.getCondition() && compares(owner, s.getCondition(), candidates)) return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.lockcheck.analysis.checks;
 
+import dev.lockcheck.analysis.Trees;
 import dev.lockcheck.analysis.knowledge.DistributedLockApis;
 
 import com.github.javaparser.ast.Node;
@@ -105,7 +106,7 @@ final class TryLockPollingLoop implements StaticCheck {
 
         /** Whether {@code code} is the nearest body around {@code loop} (no nested body between them). */
         private static boolean ownedBy(Node loop, Node code) {
-            for (Node p = loop; p != null; p = p.getParentNode().orElse(null)) {
+            for (Node p = loop; p != null; p = Trees.parent(p)) {
                 if (p == code) return true;
                 if (ClientCalls.isNestedBody(p)) return false;
             }
@@ -260,7 +261,7 @@ final class TryLockPollingLoop implements StaticCheck {
         if (condition.isPresent() && isWithin(attempt, condition.get())) {
             return true;
         }
-        for (Node p = attempt.getParentNode().orElse(null); p != null && p != loop; p = p.getParentNode().orElse(null)) {
+        for (Node p = Trees.parent(attempt); p != null && p != loop; p = Trees.parent(p)) {
             if (p instanceof IfStmt ifs && isWithin(attempt, ifs.getCondition())) {
                 return leavesLoop(ifs.getThenStmt()) || ifs.getElseStmt().map(TryLockPollingLoop::leavesLoop).orElse(false);
             }
@@ -271,7 +272,7 @@ final class TryLockPollingLoop implements StaticCheck {
     }
 
     private static boolean isWithin(Node n, Node region) {
-        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = n; p != null; p = Trees.parent(p)) {
             if (p == region) {
                 return true;
             }
@@ -284,7 +285,7 @@ final class TryLockPollingLoop implements StaticCheck {
     }
 
     private static String storedIn(Expression attempt) {
-        Node p = attempt.getParentNode().orElse(null);
+        Node p = Trees.parent(attempt);
         if (p instanceof AssignExpr a && a.getValue() == attempt && a.getTarget() instanceof NameExpr n) {
             return n.getNameAsString();
         }
