@@ -278,6 +278,18 @@ final class Analyzer {
 
     private static final int LOCKS = ParsedFile.Nodes.LOCKS;
     private static final int RESOURCES = ParsedFile.Nodes.RESOURCES;
+    private static final int CALLBACKS = ParsedFile.Nodes.CALLBACKS;
+
+    /** A call given a lambda, a method reference or an anonymous class as an argument. */
+    static boolean givesCallback(com.github.javaparser.ast.expr.MethodCallExpr mc) {
+        for (com.github.javaparser.ast.expr.Expression a : mc.getArguments()) {
+            if (a instanceof LambdaExpr || a instanceof com.github.javaparser.ast.expr.MethodReferenceExpr
+                    || a instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** {@link #LOCKS} and {@link #RESOURCES} (a try-with-resources somewhere in the code) of a body, from its syntax alone. */
     private static int syntax(Body b) {
@@ -317,12 +329,30 @@ final class Analyzer {
         public boolean test(Body b) {
             int bits = syntax(b);
             if ((bits & LOCKS) != 0) return true;
-            if ((bits & RESOURCES) == 0) return false;
+            if ((bits & (RESOURCES | CALLBACKS)) == 0) return false;
             Boolean memo = opens.get(b.code());
             if (memo != null) return memo;
-            boolean v = opensHandle(b.code());
+            boolean v = (bits & RESOURCES) != 0 && opensHandle(b.code()) || (bits & CALLBACKS) != 0 && runsCallbackUnderLock(b.code());
             opens.putIfAbsent(b.code(), v);
             return v;
+        }
+
+        /**
+         * A call here gives a callback (lambda, method reference, anonymous class) to a method of
+         * the sources that runs that argument while holding a lock ({@code template.execute(new
+         * TxCallback<>() {...})}, {@code service.inTransaction(() -> ...)}), whatever the method's
+         * name: the callback's code runs under the lock, walked here.
+         */
+        private boolean runsCallbackUnderLock(Node code) {
+            for (com.github.javaparser.ast.expr.MethodCallExpr mc : Trees.findAll(code, com.github.javaparser.ast.expr.MethodCallExpr.class, Analyzer::givesCallback)) {
+                for (MethodInfo m : resolver.resolveCall(mc)) {
+                    if (m.body == null) continue;
+                    for (Obs o : summaries.of(m).events()) {
+                        if (o instanceof Obs.Invoke inv && !inv.held().isEmpty() && inv.param() < mc.getArguments().size()) return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean opensHandle(Node code) {

@@ -148,7 +148,8 @@ final class BodyAnalyzer {
     private int loopDepth;
     private int silent;
     /** The lambdas being walked inline (innermost first): a {@code forEach} body runs on this thread. */
-    private final java.util.ArrayDeque<LambdaExpr> inlineLambdas = new java.util.ArrayDeque<>();
+    /** The lambdas (and anonymous-class callback methods) being walked inline here, innermost first. */
+    private final java.util.ArrayDeque<Node> inlineLambdas = new java.util.ArrayDeque<>();
 
     /** The last try-acquire call evaluated and the hold it would give (consumed by conditions and assignments). */
     private Node lastTryCall;
@@ -866,6 +867,10 @@ final class BodyAnalyzer {
             inlineLambda(le, in);
         } else if (arg instanceof MethodReferenceExpr mr) {
             runReference(mc, mr, in);
+        } else if (arg instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
+            // an anonymous class given as the callback (`template.execute(new TxCallback<T>() {...})`):
+            // the method the callee runs is walked here, as a lambda is
+            for (com.github.javaparser.ast.body.MethodDeclaration md : callbackMethods(oce, inv)) inlineCallback(md, in);
         } else {
             int fn = functionalParameter(arg);
             if (fn >= 0) {
@@ -909,7 +914,7 @@ final class BodyAnalyzer {
         if (name.equals("new") || scope instanceof com.github.javaparser.ast.expr.SuperExpr) return List.of();
         TypeInfo t;
         if (scope instanceof com.github.javaparser.ast.expr.ThisExpr te) {
-            t = te.getTypeName().isEmpty() ? resolver.index().enclosingType(mr) : null;
+            t = resolver.index().thisType(te);
         } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr te) {
             TypeInfo here = resolver.index().enclosingType(mr);
             t = resolver.index().firstBySimpleName(ProjectIndex.simple(te.getType()), here == null ? null : here.file);
@@ -985,6 +990,39 @@ final class BodyAnalyzer {
                 List.of(step(mc, mc.getNameAsString() + "() locks the key's bin of " + f.name + " while its function runs")),
                 Set.copyOf(releasedNotHeld), null), true);
         return h;
+    }
+
+    /**
+     * The methods of an anonymous class given as a callback that the callee runs: those named as
+     * the callee's call on its parameter ({@code callback.doInTx()}), else the class's only
+     * instance method with a body. At most four.
+     */
+    private static List<com.github.javaparser.ast.body.MethodDeclaration> callbackMethods(ObjectCreationExpr oce, Obs.Invoke inv) {
+        List<com.github.javaparser.ast.body.MethodDeclaration> all = new ArrayList<>();
+        for (com.github.javaparser.ast.body.BodyDeclaration<?> member : oce.getAnonymousClassBody().get()) {
+            if (member instanceof com.github.javaparser.ast.body.MethodDeclaration md && !md.isStatic() && md.getBody().isPresent()) all.add(md);
+        }
+        String name = inv.node() instanceof MethodCallExpr call && call.getScope().isPresent() && call.getScope().get() instanceof NameExpr
+                ? call.getNameAsString() : null;
+        List<com.github.javaparser.ast.body.MethodDeclaration> named = new ArrayList<>();
+        for (com.github.javaparser.ast.body.MethodDeclaration md : all) if (md.getNameAsString().equals(name) && named.size() < 4) named.add(md);
+        if (!named.isEmpty()) return named;
+        return all.size() == 1 ? all : List.of();
+    }
+
+    /** An anonymous class's callback method run by the callee before it returns: walked like {@link #inlineLambda}. */
+    private void inlineCallback(com.github.javaparser.ast.body.MethodDeclaration md, State st) {
+        inlineLambdas.push(md);
+        breaks.push(new ArrayList<>());
+        int outerBase = lambdaFrames;
+        lambdaFrames = frames.size();
+        try {
+            stmt(md.getBody().get(), st);
+        } finally {
+            lambdaFrames = outerBase;
+            breaks.pop();
+            inlineLambdas.pop();
+        }
     }
 
     /** A lambda run on this thread before the call returns: its body sees what the caller holds. */

@@ -52,6 +52,8 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
 
         static final int LOCKS = 1;
         static final int RESOURCES = 2;
+        /** A call given a lambda, a method reference or an anonymous class (a callback the callee may run under a lock). */
+        static final int CALLBACKS = 4;
 
         /** The {@code while}, {@code do} and {@code for} loops (not for-each) of the file, in pre-order. */
         public List<Statement> loops() {
@@ -60,8 +62,8 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
 
         /**
          * {@link #LOCKS} when {@code n}'s subtree (itself included) has a lock operation
-         * ({@code Analyzer.isLockOperation}), else {@link #RESOURCES} when it has a
-         * try-with-resources, else 0.
+         * ({@code Analyzer.isLockOperation}); else {@link #RESOURCES} when it has a
+         * try-with-resources and {@link #CALLBACKS} when it has a call given a callback; else 0.
          */
         int syntax(Node n) {
             int bits = syntax.getOrDefault(n, 0);
@@ -108,6 +110,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
             }
             if (Analyzer.isLockOperation(n)) nodes.mark(n, Nodes.LOCKS);
             else if (n instanceof TryStmt ts && !ts.getResources().isEmpty()) nodes.mark(n, Nodes.RESOURCES);
+            if (n instanceof MethodCallExpr mc && Analyzer.givesCallback(mc)) nodes.mark(n, Nodes.CALLBACKS);
             if (n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForStmt) nodes.loops.add((Statement) n);
             if (n instanceof MethodCallExpr mc) {
                 nodes.calls.add(mc);

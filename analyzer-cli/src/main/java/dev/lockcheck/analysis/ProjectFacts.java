@@ -305,8 +305,8 @@ public final class ProjectFacts {
             return new BodyAnalyzer(resolver, summaries, new Body(le, code, file, owner, null, "task")).run().summary();
         }
         if (t instanceof com.github.javaparser.ast.expr.MethodReferenceExpr mr) {
-            ProjectIndex.TypeInfo target = mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr
-                    ? index.enclosingType(mr)
+            ProjectIndex.TypeInfo target = mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr te
+                    ? index.thisType(te)
                     : mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr te
                     ? index.firstBySimpleName(ProjectIndex.simple(te.getType()), null)
                     : resolver.typeInfoOf(mr.getScope());

@@ -299,6 +299,15 @@ public final class ProjectIndex {
         return null;
     }
 
+    /** The type {@code this} or {@code Outer.this} names where it is written (an enclosing type), or null. */
+    public TypeInfo thisType(ThisExpr te) {
+        TypeInfo t = enclosingType(te);
+        if (te.getTypeName().isEmpty()) return t;
+        String name = te.getTypeName().get().getIdentifier();
+        for (; t != null; t = t.outer) if (t.simpleName.equals(name)) return t;
+        return null;
+    }
+
     public TypeInfo typeOfNode(Node typeNode) {
         return byNode.get(typeNode);
     }

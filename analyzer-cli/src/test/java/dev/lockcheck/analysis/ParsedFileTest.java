@@ -76,7 +76,9 @@ class ParsedFileTest {
             for (com.github.javaparser.ast.Node n : ours) {
                 boolean locks = n.findFirst(com.github.javaparser.ast.Node.class, Analyzer::isLockOperation).isPresent();
                 boolean resources = n.findFirst(com.github.javaparser.ast.stmt.TryStmt.class, t -> !t.getResources().isEmpty()).isPresent();
-                int expected = locks ? ParsedFile.Nodes.LOCKS : resources ? ParsedFile.Nodes.RESOURCES : 0;
+                boolean callbacks = n.findFirst(MethodCallExpr.class, Analyzer::givesCallback).isPresent();
+                int expected = locks ? ParsedFile.Nodes.LOCKS
+                        : (resources ? ParsedFile.Nodes.RESOURCES : 0) | (callbacks ? ParsedFile.Nodes.CALLBACKS : 0);
                 assertEquals(expected, f.nodes().syntax(n), p + ": " + n.getClass().getSimpleName() + " at " + n.getBegin().orElse(null));
                 if (locks && n instanceof com.github.javaparser.ast.stmt.BlockStmt) lockBodies++;
             }
