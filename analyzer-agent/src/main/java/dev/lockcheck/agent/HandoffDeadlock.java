@@ -128,7 +128,7 @@ final class HandoffDeadlock {
             long[] prev = previous.get(ts);
             int looks = prev != null && prev[0] == seq ? (int) prev[1] + 1 : 0;
             now.put(ts, new long[] {seq, looks});
-            if (looks > 0) blocked.put(ts.thread.getId(), new Wait(ts, w, ts.waitCode, ts.waitSite, looks));
+            if (looks > 0) blocked.put(ts.thread.getId(), new Wait(ts, w, ts.waitCodeNow(), ts.waitSiteNow(), looks));
         }
         previous.clear();
         previous.putAll(now);
@@ -598,7 +598,7 @@ final class HandoffDeadlock {
                 if (k != null && matches(k, li)) return k;
             }
             Object w = t.waitingFor();
-            if (w != null && t.waitCode < Hooks.HANDOFF && matches(w, li)) return w;
+            if (w != null && t.waitCodeNow() < Hooks.HANDOFF && matches(w, li)) return w;
         }
         return null;
     }

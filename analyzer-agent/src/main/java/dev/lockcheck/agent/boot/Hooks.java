@@ -162,7 +162,9 @@ public final class Hooks {
 
     /** Marks the calling thread as the agent's own: nothing it does is tracked. */
     public static void markInternal() {
-        state().internal = true;
+        ThreadState ts = state();
+        ts.internal = true;
+        ts.busy = true; // for good: the hooks' fast paths test busy alone
     }
 
     private static ThreadState enter() {
@@ -224,9 +226,24 @@ public final class Hooks {
         return state();
     }
 
-    /** {@link #tracked()} for a state fetched by {@link #st}: null when tracking is off or the thread is the agent's. */
+    /**
+     * {@link #tracked()} for a state fetched by {@link #st}: null when tracking is off. An agent
+     * thread's state passes (its {@link ThreadState#busy} is set for good, which every hook it
+     * reaches tests before recording anything), so a hook site reads one field less.
+     */
     private static ThreadState tracked(ThreadState ts) {
-        return ts == null || !on || ts.internal ? null : ts;
+        return ts == null || !on ? null : ts;
+    }
+
+    /** The wait that began last ends (if it has not): the sequence goes to the next even value. */
+    private static void endWait(ThreadState ts) {
+        long s = ts.waitSeq;
+        if ((s & 1) != 0) ts.waitSeq = s + 1;
+    }
+
+    /** A new wait begins (its description written first): the sequence goes to a new odd value. */
+    private static void beginWait(ThreadState ts) {
+        ts.waitSeq = (ts.waitSeq + 1) | 1;
     }
 
     /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
@@ -238,11 +255,28 @@ public final class Hooks {
      * Before a blocking acquisition: immediate rules, then mark the wait. The immediate rules only
      * concern a write (LC203: the thread holds the read side) and a StampedLock acquisition (LC205:
      * it holds the same lock), so a monitor, ReentrantLock or read acquisition nested in another lock
-     * skips them (and their re-entry guard) inside the outer lock's critical section.
+     * skips them (and their re-entry guard) inside the outer lock's critical section. The wait is
+     * the held stack's next slot ({@link ThreadState#AT_SLOT}): the lock, mode and site the
+     * acquisition's entry will have, each stored only when the slot holds something else, so taking
+     * the same lock at the same depth and site again stores the wait sequence alone.
      */
     static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
         if (ts.busy) return;
-        if (blocking && ts.heldCount > 0 && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
+        int n = ts.heldCount;
+        if (n == 0) { // constant indexes, no bounds check
+            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
+            if (ts.heldMode[0] != mode) ts.heldMode[0] = mode;
+            if (ts.heldSite[0] != site) ts.heldSite[0] = site;
+            if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
+            beginWait(ts);
+            return;
+        }
+        beforeNested(ts, key, mode, site, blocking, n);
+    }
+
+    /** {@link #before} while the thread holds n other locks: the immediate rules, the wait in slot n (or past the stack's end). */
+    private static void beforeNested(ThreadState ts, Object key, int mode, int site, boolean blocking, int n) {
+        if (blocking && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
             ts.busy = true; // the immediate rules call the sink
             try {
                 immediate(ts, key, mode, site);
@@ -252,11 +286,17 @@ public final class Hooks {
                 ts.busy = false;
             }
         }
-        if (ts.waitObj != key) ts.waitObj = key;
-        ts.waitCode = mode;
-        ts.waitSite = site;
-        ts.waitSeq++;
-        ts.waiting = true;
+        if (n < ThreadState.MAX_HELD) {
+            if (ts.heldKey[n] != key) ts.heldKey[n] = key;
+            if (ts.heldMode[n] != mode) ts.heldMode[n] = mode;
+            if (ts.heldSite[n] != site) ts.heldSite[n] = site;
+            if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
+        } else {
+            if (ts.waitObj != key) ts.waitObj = key;
+            ts.waitCode = mode;
+            ts.waitSite = site;
+        }
+        beginWait(ts);
     }
 
     private static void immediate(ThreadState ts, Object key, int mode, int site) {
@@ -277,21 +317,25 @@ public final class Hooks {
      * After the acquisition succeeded. The common case, a thread that holds nothing else, is a
      * method small enough for the JIT to inline into every wrapper (no reentrancy to look for, no
      * order edge): the held entry, and for a read the clock it was taken at, kept in the thread's
-     * read table; nothing goes to a ring and nothing is written outside this thread's state.
+     * read table; nothing goes to a ring and nothing is written outside this thread's state. Each
+     * field of the entry is stored only when the slot holds another value ({@link #before} wrote
+     * most of them, or the same lock was taken at this depth and site last time): a loop taking one
+     * lock stores the wait's end and the held count alone, and the store buffer the lock's own
+     * atomic instructions drain stays short.
      */
     static void acquired(ThreadState ts, Object key, int mode, int site) {
         if (ts.heldCount != 0 || ts.busy) {
             acquiredNested(ts, key, mode, site);
             return;
         }
-        ts.waiting = false;
+        endWait(ts);
         boolean read = mode == READ || mode == STAMP_READ;
         long now = read ? CLOCK_LINE.value : 0;
         if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-        ts.heldMode[0] = mode;
-        ts.heldSite[0] = site;
-        ts.heldDepth[0] = 1;
-        ts.heldTime[0] = now;
+        if (ts.heldMode[0] != mode) ts.heldMode[0] = mode;
+        if (ts.heldSite[0] != site) ts.heldSite[0] = site;
+        if (ts.heldDepth[0] != 1) ts.heldDepth[0] = 1;
+        if (ts.heldTime[0] != now) ts.heldTime[0] = now;
         ts.heldCount = 1;
         if (read) {
             if (now != 0) readAt(ts, key, mode, site, now);
@@ -363,7 +407,7 @@ public final class Hooks {
         if (ts.busy) return;
         ts.busy = true;
         try {
-            ts.waiting = false;
+            endWait(ts);
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
             long now = CLOCK_LINE.value;
@@ -380,10 +424,10 @@ public final class Hooks {
                     }
                 }
                 if (ts.heldKey[n] != key) ts.heldKey[n] = key;
-                ts.heldMode[n] = mode;
-                ts.heldSite[n] = site;
-                ts.heldDepth[n] = 1;
-                ts.heldTime[n] = now;
+                if (ts.heldMode[n] != mode) ts.heldMode[n] = mode;
+                if (ts.heldSite[n] != site) ts.heldSite[n] = site;
+                if (ts.heldDepth[n] != 1) ts.heldDepth[n] = 1;
+                if (ts.heldTime[n] != now) ts.heldTime[n] = now;
                 ts.heldCount = n + 1;
             } else {
                 ts.overflow++;
@@ -404,7 +448,7 @@ public final class Hooks {
 
     /** The blocking acquisition ended without the lock (interrupted, timed out). */
     static void gaveUp(ThreadState ts) {
-        ts.waiting = false;
+        endWait(ts);
     }
 
     /**
@@ -495,9 +539,8 @@ public final class Hooks {
             ts.waitTimed = false;
             ts.waitCode = HANDOFF + side;
             ts.waitSite = site;
-            ts.waitSeq++;
             if (ts.waitObj != h) ts.waitObj = h;
-            ts.waiting = true;
+            beginWait(ts);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -516,7 +559,7 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            ts.waiting = false;
+            endWait(ts);
             emit(ts.hand, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
         } catch (Throwable t) {
             fail(t);
@@ -1384,14 +1427,16 @@ public final class Hooks {
         Sink s = sink;
         if (on && s != null) {
             ThreadState ts = state();
-            boolean was = ts.internal;
+            boolean was = ts.internal, wasBusy = ts.busy;
             ts.internal = true; // the agent's own work is not tracked
+            ts.busy = true;
             try {
                 s.halting();
             } catch (Throwable ignored) {
                 // the application's halt goes ahead whatever happened here
             } finally {
                 ts.internal = was;
+                ts.busy = wasBusy;
             }
         }
         r.halt(status);
