@@ -265,8 +265,9 @@ public final class Hooks {
         int n = ts.heldCount;
         if (n == 0) { // constant indexes, no bounds check
             if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-            if (ts.heldMode[0] != mode) ts.heldMode[0] = mode;
-            if (ts.heldSite[0] != site) ts.heldSite[0] = site;
+            ts.heldMode[0] = mode; // not compared first: a branch on values that change from lock to lock mispredicts
+            ts.heldSite[0] = site;
+            ts.heldDepth[0] = 1;
             if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
             beginWait(ts);
             return;
@@ -288,8 +289,9 @@ public final class Hooks {
         }
         if (n < ThreadState.MAX_HELD) {
             if (ts.heldKey[n] != key) ts.heldKey[n] = key;
-            if (ts.heldMode[n] != mode) ts.heldMode[n] = mode;
-            if (ts.heldSite[n] != site) ts.heldSite[n] = site;
+            ts.heldMode[n] = mode;
+            ts.heldSite[n] = site;
+            ts.heldDepth[n] = 1;
             if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
         } else {
             if (ts.waitObj != key) ts.waitObj = key;
@@ -328,20 +330,36 @@ public final class Hooks {
             acquiredNested(ts, key, mode, site);
             return;
         }
-        endWait(ts);
         boolean read = mode == READ || mode == STAMP_READ;
         long now = read ? CLOCK_LINE.value : 0;
-        if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-        if (ts.heldMode[0] != mode) ts.heldMode[0] = mode;
-        if (ts.heldSite[0] != site) ts.heldSite[0] = site;
-        if (ts.heldDepth[0] != 1) ts.heldDepth[0] = 1;
-        if (ts.heldTime[0] != now) ts.heldTime[0] = now;
+        long s = ts.waitSeq;
+        if ((s & 1) != 0 && ts.waitCode == ThreadState.AT_SLOT && ts.heldKey[0] == key) {
+            ts.waitSeq = s + 1; // the wait before() began for this lock ends: slot 0 already is its entry
+        } else { // no wait began (tryLock, a synchronized method's entry, tracking just turned on)
+            if ((s & 1) != 0) ts.waitSeq = s + 1;
+            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
+            ts.heldMode[0] = mode;
+            ts.heldSite[0] = site;
+            ts.heldDepth[0] = 1;
+        }
+        if (read) ts.heldTime[0] = now; // a held entry's time is read for reads only (EV_HOLD, the read table)
         ts.heldCount = 1;
-        if (read) {
-            if (now != 0) readAt(ts, key, mode, site, now);
-        } else if (mode == WRITE || mode == STAMP_WRITE) {
+        // a read goes to the read table at its release, outside the critical section (see releasedRead)
+        if (mode == WRITE || mode == STAMP_WRITE) {
             if (ts.wrKey[site & (ThreadState.WRITES - 1)] != key) wrote(ts, key, mode, site);
         }
+    }
+
+    /**
+     * A first read held since clock now leaves the held stack: into the read table, after the real
+     * release. The read's clock is the one read at the acquisition (kept in the entry), so the
+     * table gets what an update at the acquisition would have given it; only the moment moves,
+     * out of the critical section. A handoff event while the read is still held puts it in the
+     * table first ({@link #flushReads}), so no handoff sees the table without it. A read entry
+     * taken nested went to the table at once: the second update finds it there and changes nothing.
+     */
+    private static void releasedRead(ThreadState ts, Object key, int mode, int site, long now) {
+        if (now != 0) readAt(ts, key, mode, site, now);
     }
 
     /**
@@ -379,8 +397,15 @@ public final class Hooks {
         }
     }
 
-    /** Logs the reads marked since the thread's last handoff event into the handoff ring (before that event). */
+    /**
+     * Logs the reads marked since the thread's last handoff event into the handoff ring (before that
+     * event), the read holds still open included (their table update waits for the release).
+     */
     private static void flushReads(ThreadState ts) {
+        for (int j = 0, n = Math.min(ts.heldCount, ThreadState.MAX_HELD); j < n; j++) {
+            int m = ts.heldMode[j];
+            if ((m == READ || m == STAMP_READ) && ts.heldTime[j] != 0) readAt(ts, ts.heldKey[j], m, ts.heldSite[j], ts.heldTime[j]);
+        }
         int d = ts.rdDirty;
         if (d == 0) return;
         ts.rdDirty = 0;
@@ -410,7 +435,9 @@ public final class Hooks {
             endWait(ts);
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
-            long now = CLOCK_LINE.value;
+            // the clock's line is written at every handoff: read it for a read (LC202) and for an edge logged, not otherwise
+            boolean read = mode == READ || mode == STAMP_READ;
+            long now = read ? CLOCK_LINE.value : 0;
             boolean reentrant = i >= 0;
             if (reentrant) {
                 ts.heldDepth[i]++;
@@ -420,14 +447,14 @@ public final class Hooks {
                     if (from != key) {
                         int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
                         Object gate = j == 0 ? null : ts.heldKey[0];
-                        if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, now);
+                        if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, read ? now : CLOCK_LINE.value);
                     }
                 }
                 if (ts.heldKey[n] != key) ts.heldKey[n] = key;
-                if (ts.heldMode[n] != mode) ts.heldMode[n] = mode;
-                if (ts.heldSite[n] != site) ts.heldSite[n] = site;
-                if (ts.heldDepth[n] != 1) ts.heldDepth[n] = 1;
-                if (ts.heldTime[n] != now) ts.heldTime[n] = now;
+                ts.heldMode[n] = mode;
+                ts.heldSite[n] = site;
+                ts.heldDepth[n] = 1;
+                if (read) ts.heldTime[n] = now;
                 ts.heldCount = n + 1;
             } else {
                 ts.overflow++;
@@ -462,6 +489,7 @@ public final class Hooks {
         if (n == 0) { // the only lock held: constant indexes, no bounds check
             if (ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
                 ts.heldCount = 0;
+                if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[0], ts.heldTime[0]);
                 return;
             }
         } else if (n > 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
@@ -481,6 +509,7 @@ public final class Hooks {
                 return;
             }
             if (--ts.heldDepth[i] > 0) return;
+            if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[i], ts.heldTime[i]);
             int n = ts.heldCount - 1;
             for (int j = i; j < n; j++) {
                 ts.heldKey[j] = ts.heldKey[j + 1];
@@ -618,7 +647,7 @@ public final class Hooks {
     }
 
     private static void monitorBefore0(Object o, int site, ThreadState ts) {
-        if (ts != null) before(ts, o, MONITOR, site, false);
+        if (ts != null && o != null) before(ts, o, MONITOR, site, false); // null: MONITORENTER throws, no wait begins
     }
 
     public static void monitorAfter(Object o, int site) {
@@ -724,7 +753,12 @@ public final class Hooks {
         int m = Keys.mode(l);
         Object k = Keys.key(l, m);
         before(ts, k, m, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, m, site);
     }
 
@@ -745,7 +779,12 @@ public final class Hooks {
             return;
         }
         before(ts, l, EXCLUSIVE, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, EXCLUSIVE, site);
     }
 
@@ -780,7 +819,12 @@ public final class Hooks {
         }
         Object k = Keys.readKey(l);
         before(ts, k, READ, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, READ, site);
     }
 
@@ -815,7 +859,12 @@ public final class Hooks {
         }
         Object k = Keys.writeKey(l);
         before(ts, k, WRITE, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, WRITE, site);
     }
 
@@ -914,7 +963,13 @@ public final class Hooks {
     private static long readLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.readLock();
         before(ts, l, STAMP_READ, site, true);
-        long s = l.readLock();
+        long s;
+        try {
+            s = l.readLock();
+        } catch (Throwable t) {
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, STAMP_READ, site);
         return s;
     }
@@ -931,7 +986,13 @@ public final class Hooks {
     private static long writeLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.writeLock();
         before(ts, l, STAMP_WRITE, site, true);
-        long s = l.writeLock();
+        long s;
+        try {
+            s = l.writeLock();
+        } catch (Throwable t) {
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, STAMP_WRITE, site);
         return s;
     }
