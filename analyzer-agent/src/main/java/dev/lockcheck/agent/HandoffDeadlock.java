@@ -109,6 +109,13 @@ final class HandoffDeadlock {
         return s == null ? null : s.call();
     }
 
+    /** The last look saw a thread in a wait (tracked, or one the JVM reports): only then can the next look confirm one. */
+    private boolean waitsSeen;
+
+    boolean waitsSeen() {
+        return waitsSeen;
+    }
+
     /** One look: returns true when a deadlock was found and the JVM should stop (onDeadlock=exit). */
     boolean scan() {
         ThreadState[] all = Hooks.threads();
@@ -133,6 +140,7 @@ final class HandoffDeadlock {
         previous.clear();
         previous.putAll(now);
         Map<Long, JvmWait> jvm = jvmWaits(byId);
+        waitsSeen = !now.isEmpty() || !previousJvm.isEmpty();
 
         Map<Long, List<Edge>> graph = new LinkedHashMap<>();
         for (Wait w : blocked.values()) graph.put(w.ts().thread.getId(), edges(w, all, blocked));

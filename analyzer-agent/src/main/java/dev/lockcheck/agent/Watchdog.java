@@ -42,6 +42,17 @@ final class Watchdog implements Runnable {
     @Override
     public void run() {
         Hooks.markInternal();
+        try {
+            // the first look at once, on this thread: the detectors' classes and lambdas are linked
+            // here, off the application's threads, not by the exit hook of a short run
+            synchronized (this) {
+                step(false);
+                live.scan();
+            }
+        } catch (Throwable t) {
+            AgentMain.stepAside(t);
+            return;
+        }
         while (!stopped) {
             try {
                 Thread.sleep(options.intervalMs());
@@ -101,6 +112,7 @@ final class Watchdog implements Runnable {
     synchronized void last() {
         step(true);
         live.scan();
+        if (!live.waitsSeen()) return; // a second look could only see waits for the first time: none could count
         try {
             Thread.sleep(50); // a second look: waits unchanged since the first (or the watchdog's last) count
         } catch (InterruptedException e) {

@@ -39,7 +39,13 @@ public final class Hooks {
     /** tryLock failures per second at one call site that make a storm (LC206). */
     public static volatile int stormThreshold = 1000;
 
-    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
+    /** An anonymous subclass, not withInitial(Hooks::register): no lambda to link on the application's first hook. */
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>() {
+        @Override
+        protected ThreadState initialValue() {
+            return register();
+        }
+    };
     /**
      * A direct-mapped cache in front of {@link #STATE}, slot = thread id mod size: one array load
      * and a check that the slot holds the current thread's state, instead of a ThreadLocal lookup
