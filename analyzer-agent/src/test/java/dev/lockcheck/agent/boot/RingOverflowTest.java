@@ -126,9 +126,9 @@ class RingOverflowTest {
         int read = -1, hop = -1;
         for (int i = 0; i < hand.size(); i++) {
             if ((int) hand.get(i)[0] == Hooks.EV_ACQ && hand.get(i)[1] == lock) read = i;
-            if ((int) hand.get(i)[0] == Hooks.EV_HOP && read >= 0 && hop < 0) hop = i;
+            if ((int) hand.get(i)[0] == Hooks.EV_HOP && (int) hand.get(i)[2] == 52) hop = i;
         }
-        assertTrue(read >= 0 && hop > read, "the read comes before the first handoff after it");
+        assertTrue(read >= 0 && hop > read, "the read comes before the handoff completed while it was held: read " + read + ", handoff " + hop);
         ThreadState.Ring r = ts.hand.ring;
         long time = -1;
         for (long h = 0; h < ts.hand.head; h++) {
