@@ -42,17 +42,6 @@ final class Watchdog implements Runnable {
     @Override
     public void run() {
         Hooks.markInternal();
-        try {
-            // the first look at once, on this thread: the detectors' classes and lambdas are linked
-            // here, off the application's threads, not by the exit hook of a short run
-            synchronized (this) {
-                step(false);
-                live.scan();
-            }
-        } catch (Throwable t) {
-            AgentMain.stepAside(t);
-            return;
-        }
         while (!stopped) {
             try {
                 Thread.sleep(options.intervalMs());
