@@ -34,6 +34,7 @@ public final class ThreadState {
     public final int[] heldMode = new int[MAX_HELD];
     public final int[] heldSite = new int[MAX_HELD];
     public final int[] heldDepth = new int[MAX_HELD];
+    /** The clock a read entry was taken at (EV_HOLD, the read table); not kept for other modes. */
     public final long[] heldTime = new long[MAX_HELD];
     public int heldCount;
     /** Acquisitions that did not fit in the held stack: their releases are ignored. */
