@@ -66,7 +66,12 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         Thread w = new Thread(m.watchdog, "lockcheck-watchdog");
         w.setDaemon(true);
         w.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(m::atExit, "lockcheck-exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() { // not m::atExit: no lambda to link at start
+            @Override
+            public void run() {
+                m.atExit();
+            }
+        }, "lockcheck-exit"));
     }
 
     /** Why the report cannot be written there (its directory cannot be made or written), or null. */

@@ -109,6 +109,13 @@ final class HandoffDeadlock {
         return s == null ? null : s.call();
     }
 
+    /** The last look saw a thread in a wait (tracked, or one the JVM reports): only then can the next look confirm one. */
+    private boolean waitsSeen;
+
+    boolean waitsSeen() {
+        return waitsSeen;
+    }
+
     /** One look: returns true when a deadlock was found and the JVM should stop (onDeadlock=exit). */
     boolean scan() {
         ThreadState[] all = Hooks.threads();
@@ -128,11 +135,12 @@ final class HandoffDeadlock {
             long[] prev = previous.get(ts);
             int looks = prev != null && prev[0] == seq ? (int) prev[1] + 1 : 0;
             now.put(ts, new long[] {seq, looks});
-            if (looks > 0) blocked.put(ts.thread.getId(), new Wait(ts, w, ts.waitCode, ts.waitSite, looks));
+            if (looks > 0) blocked.put(ts.thread.getId(), new Wait(ts, w, ts.waitCodeNow(), ts.waitSiteNow(), looks));
         }
         previous.clear();
         previous.putAll(now);
         Map<Long, JvmWait> jvm = jvmWaits(byId);
+        waitsSeen = !now.isEmpty() || !previousJvm.isEmpty();
 
         Map<Long, List<Edge>> graph = new LinkedHashMap<>();
         for (Wait w : blocked.values()) graph.put(w.ts().thread.getId(), edges(w, all, blocked));
@@ -598,7 +606,7 @@ final class HandoffDeadlock {
                 if (k != null && matches(k, li)) return k;
             }
             Object w = t.waitingFor();
-            if (w != null && t.waitCode < Hooks.HANDOFF && matches(w, li)) return w;
+            if (w != null && t.waitCodeNow() < Hooks.HANDOFF && matches(w, li)) return w;
         }
         return null;
     }

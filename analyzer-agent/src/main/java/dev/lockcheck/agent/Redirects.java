@@ -33,6 +33,12 @@ final class Redirects {
             J + "CyclicBarrier", J + "Semaphore", J + "Exchanger");
 
     private static final Map<String, Target> TABLE = new HashMap<>();
+    /**
+     * The method names of {@link #TABLE}: most calls a class makes are none of these, and the name
+     * alone settles it without building the owner + name + descriptor key (the pre-check asks for
+     * every method reference of every class loaded).
+     */
+    private static final Set<String> NAMES = new java.util.HashSet<>();
     private static final String OBJECT = "java/lang/Object.";
 
     static {
@@ -118,6 +124,11 @@ final class Redirects {
         rowAs(OBJECT + "notifyAll", "()V", obj, "objectNotifyAll");
     }
 
+    /** Whether some redirected call has this method name ({@link #find} is null for every other). */
+    static boolean named(String name) {
+        return NAMES.contains(name);
+    }
+
     private Redirects() {
     }
 
@@ -129,10 +140,12 @@ final class Redirects {
         int close = desc.indexOf(')');
         String hookDesc = "(" + receiverDesc + desc.substring(1, close) + "I)" + desc.substring(close + 1);
         TABLE.put(ownerDotName + desc, new Target(hook, hookDesc));
+        NAMES.add(ownerDotName.substring(ownerDotName.lastIndexOf('.') + 1));
     }
 
     /** The wrapper for a virtual or interface call, or null when the call is not ours. */
     static Target find(String owner, String name, String desc) {
+        if (!NAMES.contains(name)) return null;
         if ((name.equals("wait") || name.startsWith("notify")) && !owner.startsWith("[")) {
             Target t = TABLE.get(OBJECT + name + desc);
             if (t != null) return t;

@@ -120,11 +120,13 @@ final class Transformer implements ClassFileTransformer {
                 String name = cr.readUTF8(at, buf);
                 hot[i] = Redirects.ALLOCATED.contains(name);
                 object[i] = name.equals("java/lang/Object");
-            } else if (tag == FIELD_REF || tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
+            } else if (tag == FIELD_REF) {
                 int nat = cr.getItem(cr.readUnsignedShort(at + 2));
-                String desc = cr.readUTF8(nat + 2, buf);
-                if (tag == FIELD_REF) objectField |= desc.equals("Ljava/lang/Object;");
-                else hot[i] = Redirects.find(cr.readClass(at, buf), cr.readUTF8(nat, buf), desc) != null;
+                objectField |= cr.readUTF8(nat + 2, buf).equals("Ljava/lang/Object;");
+            } else if (tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
+                int nat = cr.getItem(cr.readUnsignedShort(at + 2));
+                String name = cr.readUTF8(nat, buf); // the name first: most are no redirected call's, and the owner and descriptor stay undecoded
+                hot[i] = Redirects.named(name) && Redirects.find(cr.readClass(at, buf), name, cr.readUTF8(nat + 2, buf)) != null;
             }
         }
         for (int i = 1; objectField && i < items; i++) hot[i] |= object[i];
@@ -334,7 +336,9 @@ final class Transformer implements ClassFileTransformer {
             int tag = cr.readByte(at - 1);
             if (tag == METHOD_REF || tag == INTERFACE_METHOD_REF) {
                 int nat = cr.getItem(cr.readUnsignedShort(at + 2));
-                Redirects.Target t = Redirects.find(cr.readClass(at, buf), cr.readUTF8(nat, buf), cr.readUTF8(nat + 2, buf));
+                String name = cr.readUTF8(nat, buf);
+                if (!Redirects.named(name)) continue;
+                Redirects.Target t = Redirects.find(cr.readClass(at, buf), name, cr.readUTF8(nat + 2, buf));
                 variant[i] = t != null && STATE_VARIANTS.contains(t.name() + t.desc());
             }
         }

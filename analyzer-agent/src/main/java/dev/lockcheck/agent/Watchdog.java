@@ -101,6 +101,7 @@ final class Watchdog implements Runnable {
     synchronized void last() {
         step(true);
         live.scan();
+        if (!live.waitsSeen()) return; // a second look could only see waits for the first time: none could count
         try {
             Thread.sleep(50); // a second look: waits unchanged since the first (or the watchdog's last) count
         } catch (InterruptedException e) {

@@ -39,7 +39,13 @@ public final class Hooks {
     /** tryLock failures per second at one call site that make a storm (LC206). */
     public static volatile int stormThreshold = 1000;
 
-    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(Hooks::register);
+    /** An anonymous subclass, not withInitial(Hooks::register): no lambda to link on the application's first hook. */
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>() {
+        @Override
+        protected ThreadState initialValue() {
+            return register();
+        }
+    };
     /**
      * A direct-mapped cache in front of {@link #STATE}, slot = thread id mod size: one array load
      * and a check that the slot holds the current thread's state, instead of a ThreadLocal lookup
@@ -162,7 +168,9 @@ public final class Hooks {
 
     /** Marks the calling thread as the agent's own: nothing it does is tracked. */
     public static void markInternal() {
-        state().internal = true;
+        ThreadState ts = state();
+        ts.internal = true;
+        ts.busy = true; // for good: the hooks' fast paths test busy alone
     }
 
     private static ThreadState enter() {
@@ -224,9 +232,24 @@ public final class Hooks {
         return state();
     }
 
-    /** {@link #tracked()} for a state fetched by {@link #st}: null when tracking is off or the thread is the agent's. */
+    /**
+     * {@link #tracked()} for a state fetched by {@link #st}: null when tracking is off. An agent
+     * thread's state passes (its {@link ThreadState#busy} is set for good, which every hook it
+     * reaches tests before recording anything), so a hook site reads one field less.
+     */
     private static ThreadState tracked(ThreadState ts) {
-        return ts == null || !on || ts.internal ? null : ts;
+        return ts == null || !on ? null : ts;
+    }
+
+    /** The wait that began last ends (if it has not): the sequence goes to the next even value. */
+    private static void endWait(ThreadState ts) {
+        long s = ts.waitSeq;
+        if ((s & 1) != 0) ts.waitSeq = s + 1;
+    }
+
+    /** A new wait begins (its description written first): the sequence goes to a new odd value. */
+    private static void beginWait(ThreadState ts) {
+        ts.waitSeq = (ts.waitSeq + 1) | 1;
     }
 
     /** Logical time: ticks at every handoff, read (not written) by lock acquisitions. Cheaper than nanoTime by far. */
@@ -238,11 +261,29 @@ public final class Hooks {
      * Before a blocking acquisition: immediate rules, then mark the wait. The immediate rules only
      * concern a write (LC203: the thread holds the read side) and a StampedLock acquisition (LC205:
      * it holds the same lock), so a monitor, ReentrantLock or read acquisition nested in another lock
-     * skips them (and their re-entry guard) inside the outer lock's critical section.
+     * skips them (and their re-entry guard) inside the outer lock's critical section. The wait is
+     * the held stack's next slot ({@link ThreadState#AT_SLOT}): the lock, mode and site the
+     * acquisition's entry will have, each stored only when the slot holds something else, so taking
+     * the same lock at the same depth and site again stores the wait sequence alone.
      */
     static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
         if (ts.busy) return;
-        if (blocking && ts.heldCount > 0 && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
+        int n = ts.heldCount;
+        if (n == 0) { // constant indexes, no bounds check
+            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
+            ts.heldMode[0] = mode; // not compared first: a branch on values that change from lock to lock mispredicts
+            ts.heldSite[0] = site;
+            ts.heldDepth[0] = 1;
+            if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
+            beginWait(ts);
+            return;
+        }
+        beforeNested(ts, key, mode, site, blocking, n);
+    }
+
+    /** {@link #before} while the thread holds n other locks: the immediate rules, the wait in slot n (or past the stack's end). */
+    private static void beforeNested(ThreadState ts, Object key, int mode, int site, boolean blocking, int n) {
+        if (blocking && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
             ts.busy = true; // the immediate rules call the sink
             try {
                 immediate(ts, key, mode, site);
@@ -252,11 +293,18 @@ public final class Hooks {
                 ts.busy = false;
             }
         }
-        if (ts.waitObj != key) ts.waitObj = key;
-        ts.waitCode = mode;
-        ts.waitSite = site;
-        ts.waitSeq++;
-        ts.waiting = true;
+        if (n < ThreadState.MAX_HELD) {
+            if (ts.heldKey[n] != key) ts.heldKey[n] = key;
+            ts.heldMode[n] = mode;
+            ts.heldSite[n] = site;
+            ts.heldDepth[n] = 1;
+            if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
+        } else {
+            if (ts.waitObj != key) ts.waitObj = key;
+            ts.waitCode = mode;
+            ts.waitSite = site;
+        }
+        beginWait(ts);
     }
 
     private static void immediate(ThreadState ts, Object key, int mode, int site) {
@@ -277,27 +325,47 @@ public final class Hooks {
      * After the acquisition succeeded. The common case, a thread that holds nothing else, is a
      * method small enough for the JIT to inline into every wrapper (no reentrancy to look for, no
      * order edge): the held entry, and for a read the clock it was taken at, kept in the thread's
-     * read table; nothing goes to a ring and nothing is written outside this thread's state.
+     * read table; nothing goes to a ring and nothing is written outside this thread's state. Each
+     * field of the entry is stored only when the slot holds another value ({@link #before} wrote
+     * most of them, or the same lock was taken at this depth and site last time): a loop taking one
+     * lock stores the wait's end and the held count alone, and the store buffer the lock's own
+     * atomic instructions drain stays short.
      */
     static void acquired(ThreadState ts, Object key, int mode, int site) {
         if (ts.heldCount != 0 || ts.busy) {
             acquiredNested(ts, key, mode, site);
             return;
         }
-        ts.waiting = false;
         boolean read = mode == READ || mode == STAMP_READ;
         long now = read ? CLOCK_LINE.value : 0;
-        if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-        ts.heldMode[0] = mode;
-        ts.heldSite[0] = site;
-        ts.heldDepth[0] = 1;
-        ts.heldTime[0] = now;
+        long s = ts.waitSeq;
+        if ((s & 1) != 0 && ts.waitCode == ThreadState.AT_SLOT && ts.heldKey[0] == key) {
+            ts.waitSeq = s + 1; // the wait before() began for this lock ends: slot 0 already is its entry
+        } else { // no wait began (tryLock, a synchronized method's entry, tracking just turned on)
+            if ((s & 1) != 0) ts.waitSeq = s + 1;
+            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
+            ts.heldMode[0] = mode;
+            ts.heldSite[0] = site;
+            ts.heldDepth[0] = 1;
+        }
+        if (read) ts.heldTime[0] = now; // a held entry's time is read for reads only (EV_HOLD, the read table)
         ts.heldCount = 1;
-        if (read) {
-            if (now != 0) readAt(ts, key, mode, site, now);
-        } else if (mode == WRITE || mode == STAMP_WRITE) {
+        // a read goes to the read table at its release, outside the critical section (see releasedRead)
+        if (mode == WRITE || mode == STAMP_WRITE) {
             if (ts.wrKey[site & (ThreadState.WRITES - 1)] != key) wrote(ts, key, mode, site);
         }
+    }
+
+    /**
+     * A first read held since clock now leaves the held stack: into the read table, after the real
+     * release. The read's clock is the one read at the acquisition (kept in the entry), so the
+     * table gets what an update at the acquisition would have given it; only the moment moves,
+     * out of the critical section. A handoff event while the read is still held puts it in the
+     * table first ({@link #flushReads}), so no handoff sees the table without it. A read entry
+     * taken nested went to the table at once: the second update finds it there and changes nothing.
+     */
+    private static void releasedRead(ThreadState ts, Object key, int mode, int site, long now) {
+        if (now != 0) readAt(ts, key, mode, site, now);
     }
 
     /**
@@ -335,8 +403,15 @@ public final class Hooks {
         }
     }
 
-    /** Logs the reads marked since the thread's last handoff event into the handoff ring (before that event). */
+    /**
+     * Logs the reads marked since the thread's last handoff event into the handoff ring (before that
+     * event), the read holds still open included (their table update waits for the release).
+     */
     private static void flushReads(ThreadState ts) {
+        for (int j = 0, n = Math.min(ts.heldCount, ThreadState.MAX_HELD); j < n; j++) {
+            int m = ts.heldMode[j];
+            if ((m == READ || m == STAMP_READ) && ts.heldTime[j] != 0) readAt(ts, ts.heldKey[j], m, ts.heldSite[j], ts.heldTime[j]);
+        }
         int d = ts.rdDirty;
         if (d == 0) return;
         ts.rdDirty = 0;
@@ -363,10 +438,12 @@ public final class Hooks {
         if (ts.busy) return;
         ts.busy = true;
         try {
-            ts.waiting = false;
+            endWait(ts);
             int n = ts.heldCount;
             int i = mode == STAMP_READ || mode == STAMP_WRITE ? -1 : ts.find(key, mode);
-            long now = CLOCK_LINE.value;
+            // the clock's line is written at every handoff: read it for a read (LC202) and for an edge logged, not otherwise
+            boolean read = mode == READ || mode == STAMP_READ;
+            long now = read ? CLOCK_LINE.value : 0;
             boolean reentrant = i >= 0;
             if (reentrant) {
                 ts.heldDepth[i]++;
@@ -376,14 +453,14 @@ public final class Hooks {
                     if (from != key) {
                         int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
                         Object gate = j == 0 ? null : ts.heldKey[0];
-                        if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, now);
+                        if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, read ? now : CLOCK_LINE.value);
                     }
                 }
                 if (ts.heldKey[n] != key) ts.heldKey[n] = key;
                 ts.heldMode[n] = mode;
                 ts.heldSite[n] = site;
                 ts.heldDepth[n] = 1;
-                ts.heldTime[n] = now;
+                if (read) ts.heldTime[n] = now;
                 ts.heldCount = n + 1;
             } else {
                 ts.overflow++;
@@ -404,7 +481,7 @@ public final class Hooks {
 
     /** The blocking acquisition ended without the lock (interrupted, timed out). */
     static void gaveUp(ThreadState ts) {
-        ts.waiting = false;
+        endWait(ts);
     }
 
     /**
@@ -418,6 +495,7 @@ public final class Hooks {
         if (n == 0) { // the only lock held: constant indexes, no bounds check
             if (ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
                 ts.heldCount = 0;
+                if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[0], ts.heldTime[0]);
                 return;
             }
         } else if (n > 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
@@ -437,6 +515,7 @@ public final class Hooks {
                 return;
             }
             if (--ts.heldDepth[i] > 0) return;
+            if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[i], ts.heldTime[i]);
             int n = ts.heldCount - 1;
             for (int j = i; j < n; j++) {
                 ts.heldKey[j] = ts.heldKey[j + 1];
@@ -495,9 +574,8 @@ public final class Hooks {
             ts.waitTimed = false;
             ts.waitCode = HANDOFF + side;
             ts.waitSite = site;
-            ts.waitSeq++;
             if (ts.waitObj != h) ts.waitObj = h;
-            ts.waiting = true;
+            beginWait(ts);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -516,7 +594,7 @@ public final class Hooks {
         ThreadState ts = enter();
         if (ts == null) return;
         try {
-            ts.waiting = false;
+            endWait(ts);
             emit(ts.hand, EV_HEND | (side << 4), h, null, null, site, CLOCK_LINE.value);
         } catch (Throwable t) {
             fail(t);
@@ -575,7 +653,7 @@ public final class Hooks {
     }
 
     private static void monitorBefore0(Object o, int site, ThreadState ts) {
-        if (ts != null) before(ts, o, MONITOR, site, false);
+        if (ts != null && o != null) before(ts, o, MONITOR, site, false); // null: MONITORENTER throws, no wait begins
     }
 
     public static void monitorAfter(Object o, int site) {
@@ -681,7 +759,12 @@ public final class Hooks {
         int m = Keys.mode(l);
         Object k = Keys.key(l, m);
         before(ts, k, m, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, m, site);
     }
 
@@ -702,7 +785,12 @@ public final class Hooks {
             return;
         }
         before(ts, l, EXCLUSIVE, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, EXCLUSIVE, site);
     }
 
@@ -737,7 +825,12 @@ public final class Hooks {
         }
         Object k = Keys.readKey(l);
         before(ts, k, READ, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, READ, site);
     }
 
@@ -772,7 +865,12 @@ public final class Hooks {
         }
         Object k = Keys.writeKey(l);
         before(ts, k, WRITE, site, true);
-        l.lock();
+        try {
+            l.lock();
+        } catch (Throwable t) { // an Error from lock(): no wait left open for the next acquisition to take as its own
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, k, WRITE, site);
     }
 
@@ -871,7 +969,13 @@ public final class Hooks {
     private static long readLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.readLock();
         before(ts, l, STAMP_READ, site, true);
-        long s = l.readLock();
+        long s;
+        try {
+            s = l.readLock();
+        } catch (Throwable t) {
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, STAMP_READ, site);
         return s;
     }
@@ -888,7 +992,13 @@ public final class Hooks {
     private static long writeLock0(StampedLock l, int site, ThreadState ts) {
         if (ts == null) return l.writeLock();
         before(ts, l, STAMP_WRITE, site, true);
-        long s = l.writeLock();
+        long s;
+        try {
+            s = l.writeLock();
+        } catch (Throwable t) {
+            gaveUp(ts);
+            throw t;
+        }
         acquired(ts, l, STAMP_WRITE, site);
         return s;
     }
@@ -1384,14 +1494,16 @@ public final class Hooks {
         Sink s = sink;
         if (on && s != null) {
             ThreadState ts = state();
-            boolean was = ts.internal;
+            boolean was = ts.internal, wasBusy = ts.busy;
             ts.internal = true; // the agent's own work is not tracked
+            ts.busy = true;
             try {
                 s.halting();
             } catch (Throwable ignored) {
                 // the application's halt goes ahead whatever happened here
             } finally {
                 ts.internal = was;
+                ts.busy = wasBusy;
             }
         }
         r.halt(status);

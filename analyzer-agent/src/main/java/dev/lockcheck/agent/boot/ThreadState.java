@@ -17,20 +17,24 @@ public final class ThreadState {
     public static final int FIRST_RING = 64;
 
     public final Thread thread;
-    /** Agent threads (watchdog, report writer) are never tracked. */
+    /** Agent threads (watchdog, report writer) are never tracked; such a thread's {@link #busy} stays set too. */
     public boolean internal;
-    /** Re-entry guard: set while the tracker runs on this thread. */
+    /**
+     * Re-entry guard: set while the tracker runs on this thread, and for good on an agent thread
+     * ({@link #internal}), so the hooks' fast paths test one field for both.
+     */
     public boolean busy;
 
     /**
      * Keys of the held locks, [0, heldCount): slots above keep the key last held there (a lock taken
      * again at the same depth is not stored again, see {@link #waitObj}); up to MAX_HELD stale
-     * references per live thread.
+     * references per live thread. Slot heldCount also describes a lock wait ({@link #AT_SLOT}).
      */
     public final Object[] heldKey = new Object[MAX_HELD];
     public final int[] heldMode = new int[MAX_HELD];
     public final int[] heldSite = new int[MAX_HELD];
     public final int[] heldDepth = new int[MAX_HELD];
+    /** The clock a read entry was taken at (EV_HOLD, the read table); not kept for other modes. */
     public final long[] heldTime = new long[MAX_HELD];
     public int heldCount;
     /** Acquisitions that did not fit in the held stack: their releases are ignored. */
@@ -46,22 +50,28 @@ public final class ThreadState {
     public int syncOverflow;
 
     /**
-     * What the thread last waited for or asked for (a lock key or a handoff object); a wait only
-     * while {@link #waiting}. Kept after the wait ends, so a thread that takes the same lock again
-     * does not store it again: a reference store into an old object costs G1's write barrier (a
-     * StoreLoad fence) when the card is clean, twice per lock when this was set and cleared.
-     * Read it through {@link #waitingFor()}.
+     * {@link #waitCode} of a lock wait whose lock, mode and site are the held stack's next slot
+     * (heldKey/heldMode/heldSite[heldCount]): the hook writes that slot before the acquisition,
+     * where the acquisition would put its entry anyway, so a lock wait costs no stores of its own
+     * when the same lock is taken at the same depth and site again.
+     */
+    public static final int AT_SLOT = -1;
+    /**
+     * What the thread last waited for when the wait is not {@link #AT_SLOT} (a handoff object, or a
+     * lock past the held stack's end). Kept after the wait ends, so a thread that waits for the same
+     * object again does not store it again: a reference store into an old object costs G1's write
+     * barrier (a StoreLoad fence) when the card is clean. Read it through {@link #waitingFor()}.
      */
     public Object waitObj;
-    /** The thread is blocked (or about to block) on {@link #waitObj}. */
-    public boolean waiting;
-    /** Lock wait: mode; handoff wait: Hooks.SIDE_* + 16. */
+    /** Lock wait: {@link #AT_SLOT} or the mode; handoff wait: Hooks.SIDE_* + 16. Read it through {@link #waitCodeNow()}. */
     public int waitCode;
+    /** Read it through {@link #waitSiteNow()}. */
     public int waitSite;
     /**
-     * Incremented at every wait start: a wait seen with the same sequence twice has not moved. The
-     * wait fields are plain (a volatile write costs a fence per lock); the watchdog reads them racily
-     * and trusts only what stays unchanged over a whole interval.
+     * Odd while the thread waits (or is about to block): each wait start moves it to a new odd
+     * value, its end to the next even one, so a wait seen with the same sequence twice has not
+     * moved. The wait fields are plain (a volatile write costs a fence per lock); the watchdog reads
+     * them racily and trusts only what stays unchanged over a whole interval.
      */
     public long waitSeq;
     /** The handoff wait has a timeout: it ends by itself, so its completer is never inferred. */
@@ -209,7 +219,25 @@ public final class ThreadState {
 
     /** What the thread is blocked on (a lock key or a handoff object), null when running. */
     public Object waitingFor() {
-        return waiting ? waitObj : null;
+        if ((waitSeq & 1) == 0) return null;
+        if (waitCode != AT_SLOT) return waitObj;
+        int n = heldCount;
+        return n >= 0 && n < MAX_HELD ? heldKey[n] : null;
+    }
+
+    /** The current wait's mode (lock) or side + 16 (handoff); meaningful while {@link #waitingFor()} is not null. */
+    public int waitCodeNow() {
+        int c = waitCode;
+        if (c != AT_SLOT) return c;
+        int n = heldCount;
+        return n >= 0 && n < MAX_HELD ? heldMode[n] : 0;
+    }
+
+    /** The current wait's site; meaningful while {@link #waitingFor()} is not null. */
+    public int waitSiteNow() {
+        if (waitCode != AT_SLOT) return waitSite;
+        int n = heldCount;
+        return n >= 0 && n < MAX_HELD ? heldSite[n] : 0;
     }
 
     /** Index of the topmost held entry for key and mode, or -1. */

@@ -99,4 +99,43 @@ class RingOverflowTest {
         assertEquals(Hooks.EV_HOP, last[0], "the reads come before the handoff that completes");
         assertEquals(0, ts.order.head, "no acquisition event went to the order ring");
     }
+
+    /**
+     * A first read reaches the read table at its release (outside the critical section); a handoff
+     * completed while the read is still held must log it all the same, before the handoff, with the
+     * clock of the acquisition (LC202: B's read between A's acquisition and B's completion).
+     */
+    @Test
+    void aReadStillHeldAtAHandoff_isLoggedBeforeIt_withItsAcquisitionClock() throws Exception {
+        Object lock = new Object(), inner = new Object(), queue = new Object();
+        long[] at = new long[2];
+        ThreadState ts = onThread(s -> {
+            at[0] = Hooks.tick();
+            Hooks.acquired(s, lock, Hooks.READ, 50); // the only lock held: the fast path
+            Hooks.tick(); // another thread's handoff while the read is held
+            Hooks.acquired(s, inner, Hooks.STAMP_READ, 51); // nested: into the table at once
+            at[1] = Hooks.tick();
+            Hooks.handoffOp(queue, Hooks.PRODUCE, 52); // completes a handoff holding both reads
+            Hooks.released(s, inner, Hooks.STAMP_READ);
+            Hooks.released(s, lock, Hooks.READ); // the release finds the reads logged: nothing new
+            Hooks.handoffOp(queue, Hooks.PRODUCE, 53);
+        });
+        List<Object[]> hand = events(ts.hand);
+        assertEquals(1, count(hand, Hooks.EV_ACQ, lock), "the held read, once: " + hand.size() + " events");
+        assertEquals(1, count(hand, Hooks.EV_ACQ, inner));
+        int read = -1, hop = -1;
+        for (int i = 0; i < hand.size(); i++) {
+            if ((int) hand.get(i)[0] == Hooks.EV_ACQ && hand.get(i)[1] == lock) read = i;
+            if ((int) hand.get(i)[0] == Hooks.EV_HOP && (int) hand.get(i)[2] == 52) hop = i;
+        }
+        assertTrue(read >= 0 && hop > read, "the read comes before the handoff completed while it was held: read " + read + ", handoff " + hop);
+        ThreadState.Ring r = ts.hand.ring;
+        long time = -1;
+        for (long h = 0; h < ts.hand.head; h++) {
+            int i = (int) h & r.mask;
+            if ((r.evCode[i] & 15) == Hooks.EV_ACQ && r.evObj[i] == lock) time = r.evTime[i];
+        }
+        assertEquals(at[0], time, "the clock the read was acquired at, not a later one");
+        assertEquals(0, count(events(ts.order), Hooks.EV_ACQ, null), "no read pushed to the order ring (only the edge is there)");
+    }
 }
