@@ -301,7 +301,20 @@ final class Analyzer {
     /** A lock operation by its syntax: {@code synchronized}, a call named like a lock operation or a helper running a lambda under a lock. */
     static boolean isLockOperation(Node n) {
         return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
-                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
+                || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc
+                && (lockish(mc.getNameAsString()) || runsUnderLock(mc) || locksABin(mc));
+    }
+
+    /**
+     * {@code map.compute*(k, fn)} / {@code merge(k, v, fn)} given a function: on a ConcurrentHashMap
+     * the function runs holding the key's bin (BodyAnalyzer.binLock tells the map's type).
+     */
+    private static boolean locksABin(com.github.javaparser.ast.expr.MethodCallExpr mc) {
+        if (!BodyAnalyzer.BIN_LOCKING.contains(mc.getNameAsString())) return false;
+        for (com.github.javaparser.ast.expr.Expression a : mc.getArguments()) {
+            if (a instanceof LambdaExpr || a instanceof com.github.javaparser.ast.expr.MethodReferenceExpr) return true;
+        }
+        return false;
     }
 
     /**

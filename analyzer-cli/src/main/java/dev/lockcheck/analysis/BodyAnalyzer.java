@@ -967,7 +967,7 @@ final class BodyAnalyzer {
     }
 
     /** The map methods whose mapping function runs holding the lock of the key's bin. */
-    private static final Set<String> BIN_LOCKING = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
+    static final Set<String> BIN_LOCKING = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
 
     /**
      * {@code map.compute*(k, fn)} / {@code merge} on a {@code ConcurrentHashMap} field runs {@code fn}
