@@ -302,14 +302,24 @@ final class Analyzer {
     static boolean isLockOperation(Node n) {
         return n instanceof com.github.javaparser.ast.stmt.SynchronizedStmt
                 || n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc
-                && (lockish(mc.getNameAsString()) || runsUnderLock(mc) || locksABin(mc));
+                && (lockish(mc.getNameAsString()) || runsUnderLock(mc));
+    }
+
+    /** {@link #isLockOperation}, or a {@link #locksABin} call in a file that names a concurrent map type. */
+    static boolean isLockOperation(Node n, boolean concurrentMaps) {
+        return isLockOperation(n) || concurrentMaps && n instanceof com.github.javaparser.ast.expr.MethodCallExpr mc && locksABin(mc);
+    }
+
+    /** Whether a file's text names the map types whose compute* and merge calls lock a bin ({@link BodyAnalyzer#BIN_LOCKING}). */
+    static boolean namesConcurrentMap(String text) {
+        return text.contains("ConcurrentHashMap") || text.contains("ConcurrentMap");
     }
 
     /**
      * {@code map.compute*(k, fn)} / {@code merge(k, v, fn)} given a function: on a ConcurrentHashMap
      * the function runs holding the key's bin (BodyAnalyzer.binLock tells the map's type).
      */
-    private static boolean locksABin(com.github.javaparser.ast.expr.MethodCallExpr mc) {
+    static boolean locksABin(com.github.javaparser.ast.expr.MethodCallExpr mc) {
         if (!BodyAnalyzer.BIN_LOCKING.contains(mc.getNameAsString())) return false;
         for (com.github.javaparser.ast.expr.Expression a : mc.getArguments()) {
             if (a instanceof LambdaExpr || a instanceof com.github.javaparser.ast.expr.MethodReferenceExpr) return true;
@@ -359,7 +369,9 @@ final class Analyzer {
         private boolean runsCallbackUnderLock(Node code) {
             for (com.github.javaparser.ast.expr.MethodCallExpr mc : Trees.findAll(code, com.github.javaparser.ast.expr.MethodCallExpr.class, Analyzer::givesCallback)) {
                 for (MethodInfo m : resolver.resolveCall(mc)) {
-                    if (m.body == null) continue;
+                    // a method that runs its callback under a lock takes one itself: the summaries
+                    // of the many lock-free methods given lambdas are not computed for this question
+                    if (m.body == null || (m.owner.file.nodes().syntax(m.body) & LOCKS) == 0) continue;
                     for (Obs o : summaries.of(m).events()) {
                         if (o instanceof Obs.Invoke inv && !inv.held().isEmpty() && inv.param() < mc.getArguments().size()) return true;
                     }

@@ -33,7 +33,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
     }
 
     private ParsedFile(SourceFile source, CompilationUnit unit, String text, Nodes nodes) {
-        this(source, unit, text, outlineOf(unit, nodes), nodes);
+        this(source, unit, text, outlineOf(unit, Analyzer.namesConcurrentMap(text), nodes), nodes);
     }
 
     /**
@@ -62,7 +62,8 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
 
         /**
          * {@link #LOCKS} when {@code n}'s subtree (itself included) has a lock operation
-         * ({@code Analyzer.isLockOperation}); else {@link #RESOURCES} when it has a
+         * ({@code Analyzer.isLockOperation}, with a bin-locking call in a file naming a concurrent
+         * map type); else {@link #RESOURCES} when it has a
          * try-with-resources and {@link #CALLBACKS} when it has a call given a callback; else 0.
          */
         int syntax(Node n) {
@@ -96,7 +97,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
         }
     }
 
-    private static List<Node> outlineOf(CompilationUnit unit, Nodes nodes) {
+    private static List<Node> outlineOf(CompilationUnit unit, boolean concurrentMaps, Nodes nodes) {
         List<Node> out = new ArrayList<>();
         Trees.walk(unit, n -> {
             // keep the position, drop the tokens: they are two thirds of a tree's memory, and
@@ -108,7 +109,7 @@ public record ParsedFile(SourceFile source, CompilationUnit unit, String text, L
                     || n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
                 out.add(n);
             }
-            if (Analyzer.isLockOperation(n)) nodes.mark(n, Nodes.LOCKS);
+            if (Analyzer.isLockOperation(n, concurrentMaps)) nodes.mark(n, Nodes.LOCKS);
             else if (n instanceof TryStmt ts && !ts.getResources().isEmpty()) nodes.mark(n, Nodes.RESOURCES);
             if (n instanceof MethodCallExpr mc && Analyzer.givesCallback(mc)) nodes.mark(n, Nodes.CALLBACKS);
             if (n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForStmt) nodes.loops.add((Statement) n);

@@ -74,7 +74,8 @@ class ParsedFileTest {
             assertEquals(loops, f.nodes().loops(), p.toString());
             // the lock syntax of every node: as a search of its subtree (the former per-body walk) finds it
             for (com.github.javaparser.ast.Node n : ours) {
-                boolean locks = n.findFirst(com.github.javaparser.ast.Node.class, Analyzer::isLockOperation).isPresent();
+                boolean maps = Analyzer.namesConcurrentMap(text);
+                boolean locks = n.findFirst(com.github.javaparser.ast.Node.class, x -> Analyzer.isLockOperation(x, maps)).isPresent();
                 boolean resources = n.findFirst(com.github.javaparser.ast.stmt.TryStmt.class, t -> !t.getResources().isEmpty()).isPresent();
                 boolean callbacks = n.findFirst(MethodCallExpr.class, Analyzer::givesCallback).isPresent();
                 int expected = locks ? ParsedFile.Nodes.LOCKS
