@@ -6,48 +6,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Bad: the bin lock reached through calls, in both directions. {@link Counters#increment}'s
- * {@code merge} function calls {@link Sink#add}, which takes the sink's lock (bin, then sink);
- * {@link Sink#flush} holds the sink's lock and calls {@link Counters#reset}, whose {@code compute}
- * locks a bin of the same map (sink, then bin). Neither method names a lock where the bin is taken.
+ * Bad: the bin lock reached through calls, in both directions. {@link Tally#hit}'s
+ * {@code merge} function calls {@link Meter#record}, which takes the meter's lock (bin, then meter);
+ * {@link Meter#drain} holds the meter's lock and calls {@link Tally#clear}, whose {@code compute}
+ * locks a bin of the same map (meter, then bin). Neither method names a lock where the bin is taken.
  */
 public class MergeThroughCall {
-    public static class Counters {
-        private final ConcurrentHashMap<String, Long> counts = new ConcurrentHashMap<>();
-        private final Sink sink;
+    public static class Tally {
+        private final ConcurrentHashMap<String, Long> hits = new ConcurrentHashMap<>();
+        private final Meter meter;
 
-        public Counters(Sink sink) {
-            this.sink = sink;
+        public Tally(Meter meter) {
+            this.meter = meter;
         }
 
-        public void increment(String key) {
-            counts.merge(key, 1L, (a, b) -> sink.add(a, b)); // expect: LC007
+        public void hit(String key) {
+            hits.merge(key, 1L, (a, b) -> meter.record(a, b)); // expect: LC007
         }
 
-        void reset(String key) {
-            counts.compute(key, (k, v) -> 0L);
+        void clear(String key) {
+            hits.compute(key, (k, v) -> 0L);
         }
     }
 
-    public static class Sink {
+    public static class Meter {
         private final ReentrantLock lock = new ReentrantLock();
-        private long total;
+        private long sum;
 
-        long add(long a, long b) {
+        long record(long a, long b) {
             lock.lock();
             try {
-                total += b;
+                sum += b;
                 return a + b;
             } finally {
                 lock.unlock();
             }
         }
 
-        public void flush(Counters counters, String key) {
+        public void drain(Tally tally, String key) {
             lock.lock();
             try {
-                total = 0;
-                counters.reset(key); // expect: LC007
+                sum = 0;
+                tally.clear(key); // expect: LC007
             } finally {
                 lock.unlock();
             }
@@ -55,42 +55,42 @@ public class MergeThroughCall {
     }
 
     /**
-     * The fixed form ({@link #incrementThenRecord}: the sink is told after the bin is released) and
+     * The fixed form ({@link #hitThenRecord}: the meter is told after the bin is released) and
      * clean look-alikes: the same call on a {@code HashMap} guarded by the caller (no bin lock), and
      * a {@code merge} whose function takes no lock.
      */
-    public static class PlainCounters {
-        private final Map<String, Long> counts = new HashMap<>();
+    public static class PlainTally {
+        private final Map<String, Long> hits = new HashMap<>();
         private final ConcurrentHashMap<String, Long> quick = new ConcurrentHashMap<>();
-        private final Sink sink;
+        private final Meter meter;
 
-        public PlainCounters(Sink sink) {
-            this.sink = sink;
+        public PlainTally(Meter meter) {
+            this.meter = meter;
         }
 
-        public synchronized void increment(String key) {
-            counts.merge(key, 1L, (a, b) -> sink.add(a, b));
+        public synchronized void hit(String key) {
+            hits.merge(key, 1L, (a, b) -> meter.record(a, b));
         }
 
-        public void incrementQuick(String key) {
+        public void hitQuick(String key) {
             quick.merge(key, 1L, Long::sum);
         }
 
-        public void incrementThenRecord(String key) {
+        public void hitThenRecord(String key) {
             long now = quick.merge(key, 1L, Long::sum);
-            sink.add(now, 1L);
+            meter.record(now, 1L);
         }
 
-        public void flushQuick(String key) {
-            sink.lock.lock();
+        public void drainQuick(String key) {
+            meter.lock.lock();
             try {
-                resetQuick(key);
+                clearQuick(key);
             } finally {
-                sink.lock.unlock();
+                meter.lock.unlock();
             }
         }
 
-        void resetQuick(String key) {
+        void clearQuick(String key) {
             quick.compute(key, (k, v) -> 0L);
         }
     }
