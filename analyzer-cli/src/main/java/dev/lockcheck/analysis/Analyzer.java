@@ -77,12 +77,9 @@ final class Analyzer {
     /**
      * Analyses the parsed files for the prefilter: calls on {@code unparsedTypes} are recorded as
      * needed; every body of a {@code followAll} file is walked, locks or not.
+     *
+     * @param previous the last pass's index, whose files are the first of this pass's (or null)
      */
-    Pass prefilterPass(Set<String> unparsedTypes, Set<String> extendedOutside, Set<ParsedFile> followAll) {
-        return prefilterPass(null, unparsedTypes, extendedOutside, followAll);
-    }
-
-    /** @param previous the last pass's index, whose files are the first of this pass's (or null) */
     Pass prefilterPass(ProjectIndex previous, Set<String> unparsedTypes, Set<String> extendedOutside, Set<ParsedFile> followAll) {
         ProjectIndex index = previous == null ? new ProjectIndex(files) : new ProjectIndex(previous, added(previous));
         Resolver resolver = new Resolver(index, extendedOutside);
@@ -265,17 +262,6 @@ final class Analyzer {
         }
     }
 
-    /**
-     * Whether a body can hold a lock itself: it calls something named like a lock operation or a
-     * lock helper (lock, unlock, tryLock, readLock, acquire..., any name containing "lock"), or
-     * synchronizes. Only such bodies can carry a finding of the lock rules; every other body is
-     * analysed only if and when a caller needs its summary. A body whose only way to hold a lock
-     * is a try-with-resources opening a handle is told by {@link MayHold}, which reads summaries.
-     */
-    static boolean mayLock(Body b) {
-        return (syntax(b) & LOCKS) != 0;
-    }
-
     private static final int LOCKS = ParsedFile.Nodes.LOCKS;
     private static final int RESOURCES = ParsedFile.Nodes.RESOURCES;
     private static final int CALLBACKS = ParsedFile.Nodes.CALLBACKS;
@@ -291,7 +277,14 @@ final class Analyzer {
         return false;
     }
 
-    /** {@link #LOCKS} and {@link #RESOURCES} (a try-with-resources somewhere in the code) of a body, from its syntax alone. */
+    /**
+     * {@link #LOCKS}, {@link #RESOURCES} and {@link #CALLBACKS} of a body, from its syntax alone.
+     * LOCKS: it calls something named like a lock operation or a lock helper (lock, unlock,
+     * tryLock, readLock, acquire..., any name containing "lock"), synchronizes, or locks a map's bin.
+     * Only such bodies can carry a finding of the lock rules; every other body is analysed only if
+     * and when a caller needs its summary, unless {@link MayHold} (which reads summaries) finds it
+     * opens a lock handle or gives a callback to a method that runs it under a lock.
+     */
     private static int syntax(Body b) {
         if (b.owner() instanceof com.github.javaparser.ast.body.MethodDeclaration md && md.isSynchronized()) return LOCKS;
         // marked on the file's nodes in the walk that made its outline (ParsedFile), on the parsing thread
@@ -328,7 +321,7 @@ final class Analyzer {
     }
 
     /**
-     * Per pass: whether a body can hold a lock itself. {@link #mayLock} by the syntax, or a
+     * Per pass: whether a body can hold a lock itself. {@link #syntax} says LOCKS, or a
      * try-with-resources whose resource may open a lock handle ({@code try (Unlock u = reading())}):
      * a call in a resource's initialiser to a method of the sources that returns holding a lock,
      * or a resource that is a variable opened before ({@code try (h)}). Walking every body with a
