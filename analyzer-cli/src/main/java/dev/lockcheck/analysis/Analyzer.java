@@ -72,6 +72,19 @@ final class Analyzer {
         Needed needed() {
             return new Needed(Set.copyOf(summaries.needed()), Set.copyOf(summaries.called()));
         }
+
+        /**
+         * For the prefilter, in the same round: the callers the walk wanted parsed (the methods
+         * taking a listener interface whose calls ran under a lock), asked as the checks' are.
+         */
+        Set<ProjectFacts.CallerQuestion> callerQuestions() {
+            Set<ProjectFacts.CallerQuestion> out = new java.util.HashSet<>();
+            for (MethodInfo m : summaries.callersWanted()) {
+                ProjectFacts.CallerQuestion q = ProjectFacts.callersOf(index, m);
+                if (q != null) out.add(q);
+            }
+            return out;
+        }
     }
 
     /**
@@ -125,6 +138,7 @@ final class Analyzer {
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results, pass.mayHold);
         pass.facts = facts;
+        for (MethodInfo m : pass.summaries.callersWanted()) facts.askCallersOf(m);
         if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();

@@ -48,6 +48,7 @@ import dev.lockcheck.analysis.knowledge.LockApis.Family;
 import dev.lockcheck.analysis.knowledge.LockApis.Op;
 import dev.lockcheck.analysis.knowledge.LockHandles;
 import dev.lockcheck.analysis.knowledge.SyncCallbacks;
+import dev.lockcheck.analysis.knowledge.Tasks;
 import dev.lockcheck.model.LockMode;
 import dev.lockcheck.report.TraceStep;
 import java.util.ArrayDeque;
@@ -765,6 +766,7 @@ final class BodyAnalyzer {
             record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
         }
         List<MethodInfo> callees = resolver.resolveCall(mc);
+        if (scope != null && fn < 0 && resolver.mayRunRegisteredLambda(name)) lambdaListeners(mc, scope, callees, st);
         if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
@@ -776,6 +778,65 @@ final class BodyAnalyzer {
         }
         if (!NON_THROWING.contains(name)) throwPoint(st, mc);
         return st;
+    }
+
+    private static String fileName(ParsedFile f) {
+        String p = f.source().relPath().replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** The lambda listeners being run by calls up this thread's stack (a listener that fires its own event). */
+    private static final ThreadLocal<Set<LambdaExpr>> RUNNING_LISTENERS =
+            ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /**
+     * A call on an interface of the sources whose implementations include lambdas registered
+     * somewhere ({@code l.exhausted(name, inUse)} over listeners added by
+     * {@code pool.addListener((n, used) -> pool.trim(used / 2))}): each lambda given to a method of
+     * this object's class runs here, as a callee, and the object it was registered with is this
+     * one ({@code pool} is {@code this}): its locks are this body's.
+     */
+    private void lambdaListeners(MethodCallExpr mc, Expression scope, List<MethodInfo> callees, State st) {
+        TypeInfo iface = resolver.typeInfoOf(scope);
+        if (iface == null || !iface.isInterface) return;
+        if (silent == 0 && holdsLock(st)) {
+            // the files that give it lambdas call a method taking it (PoolListener: addListener):
+            // the prefilter parses those naming one and its class, which may not lock themselves
+            for (MethodInfo m : resolver.lambdaTakers(iface)) summaries.askCallersOf(m);
+        }
+        List<Resolver.Registration> regs = resolver.lambdaImplementations(iface);
+        if (regs.isEmpty()) return;
+        TypeInfo here = body.type();
+        Set<String> mine = here == null ? Set.of() : resolver.index().selfAndSupers(here.simpleName);
+        Set<LambdaExpr> running = RUNNING_LISTENERS.get();
+        String evidence = regs.size() == 1 && callees.isEmpty() ? TraceStep.EXACT : TraceStep.GUESSED;
+        for (Resolver.Registration r : regs) {
+            LambdaExpr le = r.lambda();
+            // only a lambda given to this class's own registration method is one this object keeps
+            // and calls: one given to another class's method (a context's registerListener, a
+            // parameter some other object captures) lives in another object's list, not this one's
+            if (!mine.contains(r.method().owner.simpleName)) continue;
+            if (le.getParameters().size() != mc.getArguments().size() || !running.add(le)) continue;
+            try {
+                TypeInfo owner = resolver.index().enclosingType(le);
+                if (owner == null) continue;
+                Node code = le.getBody() instanceof ExpressionStmt es ? es.getExpression() : le.getBody();
+                Summary s = new BodyAnalyzer(resolver, summaries, new Body(le, code, r.file(), owner, null, "listener")).run().summary();
+                if (s.events().isEmpty()) continue;
+                Expression at = r.call().getScope().orElse(null);
+                String registeredWith = at == null || at instanceof com.github.javaparser.ast.expr.ThisExpr ? "this" : resolver.objPath(at);
+                if (silent == 0) {
+                    frontier.addAll(s.frontier());
+                    if (holdsLock(st)) summaries.need(s.frontier());
+                }
+                int line = le.getBegin().map(p -> p.line).orElse(0);
+                replay(mc, mc, Substitution.forLambda(resolver, mc, registeredWith), s, st,
+                        () -> new TraceStep(file, line(mc), "calls the " + iface.simpleName + " lambda of " + fileName(r.file()) + ":" + line
+                                + " (given to " + r.method().name + "())", evidence));
+            } finally {
+                running.remove(le);
+            }
+        }
     }
 
     /**
@@ -856,7 +917,7 @@ final class BodyAnalyzer {
      * body's own invocation, for its callers.
      */
     private void invokeArgument(MethodCallExpr mc, Substitution sub, Obs.Invoke inv, State st) {
-        if (inv.param() >= mc.getArguments().size() || silent > 0) return;
+        if (inv.param() >= mc.getArguments().size() || silent > 0 || Tasks.submits(mc.getNameAsString())) return;
         State in = st;
         for (Held h : inv.held()) {
             Substitution.Subst su = sub.lock(h.ref(), h.instance());
@@ -892,11 +953,8 @@ final class BodyAnalyzer {
         List<MethodInfo> targets = referenced(mr);
         if (targets.isEmpty()) return;
         MethodCallExpr bare = new MethodCallExpr(mr.getIdentifier());
-        Expression scope = mr.getScope();
         for (MethodInfo m : targets) {
-            String receiver = scope instanceof com.github.javaparser.ast.expr.ThisExpr ? "this"
-                    : scope instanceof com.github.javaparser.ast.expr.TypeExpr ? (m.decl.isStatic() ? "this" : null)
-                    : resolver.objPath(scope);
+            String receiver = resolver.referenceReceiver(mr, m.decl.isStatic());
             Summary s = summaries.of(m);
             frontier.addAll(s.frontier());
             if (holdsLock(in)) summaries.need(s.frontier());
@@ -910,17 +968,8 @@ final class BodyAnalyzer {
     /** The methods of the sources a method reference names ({@code this::m}, {@code Type::m}, {@code expr::m}); at most four. */
     private List<MethodInfo> referenced(MethodReferenceExpr mr) {
         String name = mr.getIdentifier();
-        Expression scope = mr.getScope();
-        if (name.equals("new") || scope instanceof com.github.javaparser.ast.expr.SuperExpr) return List.of();
-        TypeInfo t;
-        if (scope instanceof com.github.javaparser.ast.expr.ThisExpr te) {
-            t = resolver.index().thisType(te);
-        } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr te) {
-            TypeInfo here = resolver.index().enclosingType(mr);
-            t = resolver.index().firstBySimpleName(ProjectIndex.simple(te.getType()), here == null ? null : here.file);
-        } else {
-            t = resolver.typeInfoOf(scope);
-        }
+        if (name.equals("new") || mr.getScope() instanceof com.github.javaparser.ast.expr.SuperExpr) return List.of();
+        TypeInfo t = resolver.referenceTarget(mr);
         if (t == null) return List.of();
         List<MethodInfo> out = new ArrayList<>();
         List<TypeInfo> types = new ArrayList<>();
@@ -959,6 +1008,10 @@ final class BodyAnalyzer {
             if (st == null) return null;
             if (inline && a instanceof LambdaExpr le) {
                 inlineLambda(le, bin == null ? st : st.acquire(bin));
+            } else if (inline && a instanceof MethodReferenceExpr mr) {
+                // listeners.forEach(board::delist): the method runs here, under what this body holds
+                st = eval(a, st);
+                runReference(mc, mr, bin == null ? st : st.acquire(bin));
             } else {
                 st = eval(a, st);
             }

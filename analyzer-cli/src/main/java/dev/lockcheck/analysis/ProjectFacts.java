@@ -99,12 +99,18 @@ public final class ProjectFacts {
     }
 
     private void asked(ProjectIndex.MethodInfo m) {
+        CallerQuestion q = callersOf(index, m);
+        if (q != null) callersAsked.add(q);
+    }
+
+    /** The question for the callers of {@code m}: its name, with its class and supertypes; null for a constructor. */
+    static CallerQuestion callersOf(ProjectIndex index, ProjectIndex.MethodInfo m) {
         // a constructor is never the target of a method call: no file can add a caller
-        if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return;
+        if (m.decl instanceof com.github.javaparser.ast.body.ConstructorDeclaration) return null;
         java.util.Set<String> types = new java.util.TreeSet<>(index.selfAndSupers(m.owner.simpleName));
         types.add(m.owner.simpleName);
         types.addAll(m.owner.superNames);
-        callersAsked.add(new CallerQuestion(m.name, java.util.Set.copyOf(types)));
+        return new CallerQuestion(m.name, java.util.Set.copyOf(types));
     }
 
     /**
@@ -305,11 +311,7 @@ public final class ProjectFacts {
             return new BodyAnalyzer(resolver, summaries, new Body(le, code, file, owner, null, "task")).run().summary();
         }
         if (t instanceof com.github.javaparser.ast.expr.MethodReferenceExpr mr) {
-            ProjectIndex.TypeInfo target = mr.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr te
-                    ? index.thisType(te)
-                    : mr.getScope() instanceof com.github.javaparser.ast.expr.TypeExpr te
-                    ? index.firstBySimpleName(ProjectIndex.simple(te.getType()), null)
-                    : resolver.typeInfoOf(mr.getScope());
+            ProjectIndex.TypeInfo target = resolver.referenceTarget(mr);
             return target == null ? null : merged(target.methods(mr.getIdentifier()));
         }
         if (t instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce) {

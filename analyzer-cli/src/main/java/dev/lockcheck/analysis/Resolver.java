@@ -15,11 +15,13 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -195,10 +197,8 @@ public final class Resolver {
         }
         if (e instanceof NameExpr n) {
             String name = n.getNameAsString();
-            VarDecl d = findLocal(name, n);
-            if (d != null) return declType(d, depth);
-            FieldInfo f = findField(name, n);
-            if (f != null) return fieldType(f, depth);
+            String t = typeOfVariable(name, n, depth);
+            if (t != null) return t;
             return Character.isUpperCase(name.charAt(0)) ? name : null;
         }
         if (e instanceof FieldAccessExpr fa) {
@@ -226,9 +226,122 @@ public final class Resolver {
         return null;
     }
 
+    /** The type of the local or field {@code name} seen from {@code at}, or null. */
+    private String typeOfVariable(String name, Node at, int depth) {
+        VarDecl d = findLocal(name, at);
+        if (d != null) return declType(d, depth);
+        FieldInfo f = findField(name, at);
+        return f != null ? fieldType(f, depth) : null;
+    }
+
+    /**
+     * The local or field a method reference's scope names when JavaParser read the plain name as a
+     * type ({@code board::delist}): Java takes a name in scope as the variable. Null for a type.
+     */
+    private String variableScope(MethodReferenceExpr mr) {
+        if (!(mr.getScope() instanceof TypeExpr te) || !te.getType().isClassOrInterfaceType()) return null;
+        com.github.javaparser.ast.type.ClassOrInterfaceType ct = te.getType().asClassOrInterfaceType();
+        if (ct.getScope().isPresent() || ct.getTypeArguments().isPresent()) return null;
+        String name = ct.getNameAsString();
+        return findLocal(name, mr) != null || findField(name, mr) != null ? name : null;
+    }
+
+    /** The type of the object a method reference runs its method on ({@code this::m}, {@code board::m}, {@code Type::m}), or null. */
+    public TypeInfo referenceTarget(MethodReferenceExpr mr) {
+        Expression scope = mr.getScope();
+        if (scope instanceof ThisExpr te) return index.thisType(te);
+        String variable = variableScope(mr);
+        if (variable != null) return typeInfoNamed(typeOfVariable(variable, mr, 0), mr);
+        if (scope instanceof TypeExpr te) {
+            TypeInfo here = index.enclosingType(mr);
+            return index.firstBySimpleName(ProjectIndex.simple(te.getType()), here == null ? null : here.file);
+        }
+        return typeInfoOf(scope);
+    }
+
+    /**
+     * The receiver of a method reference's method as a path from here ({@link #objPath}): {@code this},
+     * a variable's path; for a type, {@code this} when the method is static, else null (an unbound
+     * {@code Type::m} has no receiver this body can name).
+     */
+    public String referenceReceiver(MethodReferenceExpr mr, boolean staticMethod) {
+        Expression scope = mr.getScope();
+        if (scope instanceof ThisExpr) return "this";
+        String variable = variableScope(mr);
+        if (variable != null) return pathOfVariable(variable, mr);
+        if (scope instanceof TypeExpr) return staticMethod ? "this" : null;
+        return objPath(scope);
+    }
+
     private String declType(VarDecl d, int depth) {
+        if (d.type() == null || d.type().isUnknownType()) return elementParameter(d, depth);
         String t = ProjectIndex.simple(d.type());
-        if ("var".equals(t)) return d.init() == null ? null : typeOf(d.init(), depth + 1);
+        if ("var".equals(t)) {
+            if (d.init() != null) return typeOf(d.init(), depth + 1);
+            // for (var l : listeners)
+            return Trees.parent(d.declNode()) instanceof VariableDeclarationExpr vde && Trees.parent(vde) instanceof ForEachStmt fe
+                    ? ProjectIndex.simple(elementType(fe.getIterable(), 0, depth)) : null;
+        }
+        return t;
+    }
+
+    /** Methods whose lambda argument's parameters are the elements of the collection or stream they are called on. */
+    private static final Set<String> PER_ELEMENT = Set.of(
+            "forEach", "forEachOrdered", "removeIf", "anyMatch", "allMatch", "noneMatch", "filter", "peek");
+
+    /** Stream steps that keep the element type. */
+    private static final Set<String> SAME_ELEMENTS = Set.of(
+            "stream", "parallelStream", "filter", "peek", "sorted", "distinct", "limit", "skip", "unordered", "sequential", "parallel");
+
+    /**
+     * The type of an untyped lambda parameter that is an element of what it is called on:
+     * {@code listeners.forEach(l -> l.changed())}, {@code map.forEach((k, v) -> ...)},
+     * {@code list.stream().filter(x -> ...)}: the collection's declared type argument; null otherwise.
+     */
+    private String elementParameter(VarDecl d, int depth) {
+        if (!(d.declNode() instanceof Parameter p) || !(Trees.parent(p) instanceof LambdaExpr le)
+                || !(Trees.parent(le) instanceof MethodCallExpr mc) || mc.getScope().isEmpty()
+                || !PER_ELEMENT.contains(mc.getNameAsString())) {
+            return null;
+        }
+        return ProjectIndex.simple(elementType(mc.getScope().get(), le.getParameters().indexOf(p), depth));
+    }
+
+    /**
+     * The declared type of the {@code i}-th element parameter of a collection, map or stream
+     * expression: a {@code Map}'s key (0) or value (1), a collection's element (0), a stream of a
+     * collection's elements; the bound of a wildcard. Null when the declarations do not say.
+     */
+    private Type elementType(Expression e, int i, int depth) {
+        if (depth > MAX_DEPTH || i < 0) return null;
+        Expression x = e;
+        while (x instanceof EnclosedExpr en) x = en.getInner();
+        if (x instanceof MethodCallExpr mc && mc.getScope().isPresent() && mc.getArguments().isEmpty()) {
+            String name = mc.getNameAsString();
+            if (SAME_ELEMENTS.contains(name) && i == 0) return elementType(mc.getScope().get(), 0, depth + 1);
+            if (name.equals("keySet") && i == 0) return elementType(mc.getScope().get(), 0, depth + 1);
+            if (name.equals("values") && i == 0) return elementType(mc.getScope().get(), 1, depth + 1);
+            return null;
+        }
+        Type declared = null;
+        if (x instanceof NameExpr n) {
+            VarDecl v = findLocal(n.getNameAsString(), n);
+            if (v != null) declared = v.type();
+            else {
+                FieldInfo f = findField(n.getNameAsString(), n);
+                if (f != null) declared = f.decl.getType();
+            }
+        } else if (x instanceof FieldAccessExpr fa) {
+            FieldInfo f = fieldOf(fa);
+            if (f != null) declared = f.decl.getType();
+        }
+        if (declared == null) return null;
+        if (declared.isArrayType()) return null;
+        if (!declared.isClassOrInterfaceType() || declared.asClassOrInterfaceType().getTypeArguments().isEmpty()) return null;
+        NodeList<Type> args = declared.asClassOrInterfaceType().getTypeArguments().get();
+        boolean map = declared.asClassOrInterfaceType().getNameAsString().endsWith("Map");
+        Type t = map ? (args.size() == 2 && i < 2 ? args.get(i) : null) : (args.size() == 1 && i == 0 ? args.get(0) : null);
+        if (t != null && t.isWildcardType()) t = t.asWildcardType().getExtendedType().map(Type.class::cast).orElse(null);
         return t;
     }
 
@@ -621,13 +734,7 @@ public final class Resolver {
         if (e instanceof EnclosedExpr en) return objPath(en.getInner());
         if (e instanceof CastExpr c) return objPath(c.getExpression());
         if (e instanceof ThisExpr) return "this";
-        if (e instanceof NameExpr n) {
-            VarDecl d = findLocal(n.getNameAsString(), n);
-            if (d != null) return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
-            FieldInfo f = findField(n.getNameAsString(), n);
-            if (f == null) return null;
-            return f.isStatic ? "static:" + f.owner.qualifiedName + "." + f.name : "this." + f.name;
-        }
+        if (e instanceof NameExpr n) return pathOfVariable(n.getNameAsString(), n);
         if (e instanceof FieldAccessExpr fa) {
             FieldInfo f = fieldOf(fa);
             if (f != null && f.isStatic) return "static:" + f.owner.qualifiedName + "." + f.name;
@@ -635,6 +742,14 @@ public final class Resolver {
             return p == null ? null : p + "." + fa.getNameAsString();
         }
         return null;
+    }
+
+    private String pathOfVariable(String name, Node at) {
+        VarDecl d = findLocal(name, at);
+        if (d != null) return "~" + d.name() + "@" + d.declNode().getBegin().map(p -> p.line).orElse(0);
+        FieldInfo f = findField(name, at);
+        if (f == null) return null;
+        return f.isStatic ? "static:" + f.owner.qualifiedName + "." + f.name : "this." + f.name;
     }
 
     /**
@@ -857,6 +972,128 @@ public final class Resolver {
         boolean r = computeExtendedOutsideBelow(t);
         extendedBelow.putIfAbsent(t, r);
         return r;
+    }
+
+    /**
+     * A lambda given where an interface of the sources with one method is expected, so an
+     * implementation of it that has no class: {@code pool.addListener((n, used) -> pool.trim(used))}
+     * for {@code addListener(PoolListener l)}. {@code method} is the method it was given to.
+     */
+    public record Registration(LambdaExpr lambda, MethodCallExpr call, MethodInfo method, ParsedFile file) {
+    }
+
+    /** At most this many lambdas per interface are followed from a call on it (in file order). */
+    static final int MAX_LAMBDA_IMPLEMENTATIONS = 4;
+
+    private volatile Map<String, List<Registration>> registrations;
+    private volatile Set<String> lambdaMethodNames;
+
+    /**
+     * The lambdas of the sources that implement {@code iface} ({@link Registration}); empty when
+     * it has none, or more than {@link #MAX_LAMBDA_IMPLEMENTATIONS} (a general-purpose callback
+     * type: which lambda a call runs is then anyone's guess).
+     */
+    public List<Registration> lambdaImplementations(TypeInfo iface) {
+        List<Registration> r = registrations().get(iface.qualifiedName);
+        return r == null || r.size() > MAX_LAMBDA_IMPLEMENTATIONS ? List.of() : r;
+    }
+
+    /**
+     * Whether a call of this name may run a lambda given to a method of the sources: the name of
+     * the one method of an interface of the sources that some method takes as a parameter (a
+     * cheap first test, before typing the receiver).
+     */
+    public boolean mayRunRegisteredLambda(String name) {
+        registrations();
+        return lambdaMethodNames.contains(name);
+    }
+
+    /** The methods of the sources taking {@code iface} as a parameter ({@code addListener(PoolListener l)}), in index order. */
+    public List<MethodInfo> lambdaTakers(TypeInfo iface) {
+        registrations();
+        return takersOf.getOrDefault(iface.qualifiedName, List.of());
+    }
+
+    private volatile Map<String, List<MethodInfo>> takersOf;
+
+    private Map<String, List<Registration>> registrations() {
+        Map<String, List<Registration>> r = registrations;
+        if (r == null) {
+            synchronized (this) {
+                r = registrations;
+                if (r == null) {
+                    r = computeRegistrations();
+                    registrations = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private record Taker(MethodInfo method, int param, TypeInfo iface) {
+    }
+
+    private Map<String, List<Registration>> computeRegistrations() {
+        // the interfaces of the sources with one abstract method and no supertypes, by simple name
+        Map<String, TypeInfo> functional = new java.util.LinkedHashMap<>();
+        Map<String, String> methodOf = new java.util.HashMap<>();
+        for (TypeInfo t : index.types()) {
+            if (!t.isInterface || !t.superNames.isEmpty()) continue;
+            String only = null;
+            int abstracts = 0;
+            for (List<MethodInfo> ms : t.methodsView().values()) {
+                for (MethodInfo m : ms) if (m.body == null && !m.decl.isStatic()) { abstracts++; only = m.name; }
+            }
+            if (abstracts == 1) {
+                functional.putIfAbsent(t.simpleName, t);
+                methodOf.putIfAbsent(t.qualifiedName, only);
+            }
+        }
+        Map<String, List<Taker>> takers = new java.util.LinkedHashMap<>();
+        java.util.LinkedHashSet<ParsedFile> files = new java.util.LinkedHashSet<>();
+        for (TypeInfo t : index.types()) {
+            files.add(t.file);
+            if (functional.isEmpty()) continue;
+            for (List<MethodInfo> ms : t.methodsView().values()) {
+                for (MethodInfo m : ms) {
+                    for (int i = 0; i < m.paramTypes.size(); i++) {
+                        TypeInfo f = functional.get(m.paramTypes.get(i));
+                        if (f != null) takers.computeIfAbsent(m.name, k -> new ArrayList<>()).add(new Taker(m, i, f));
+                    }
+                }
+            }
+        }
+        Map<String, List<Registration>> out = new java.util.HashMap<>();
+        Set<String> names = new java.util.HashSet<>();
+        Map<String, List<MethodInfo>> byIface = new java.util.HashMap<>();
+        for (List<Taker> tks : takers.values()) {
+            for (Taker tk : tks) {
+                names.add(methodOf.get(tk.iface.qualifiedName));
+                List<MethodInfo> ms = byIface.computeIfAbsent(tk.iface.qualifiedName, k -> new ArrayList<>());
+                if (!ms.contains(tk.method)) ms.add(tk.method);
+            }
+        }
+        takersOf = byIface;
+        for (ParsedFile file : files) {
+            if (file == null) continue;
+            for (Map.Entry<String, List<Taker>> e : takers.entrySet()) {
+                for (MethodCallExpr call : file.nodes().callsNamed(e.getKey())) {
+                    List<MethodInfo> targets = null;
+                    for (Taker tk : e.getValue()) {
+                        if (tk.param >= call.getArguments().size()) continue;
+                        Expression a = call.getArgument(tk.param);
+                        while (a instanceof EnclosedExpr en) a = en.getInner();
+                        if (!(a instanceof LambdaExpr le)) continue;
+                        if (targets == null) targets = resolveCall(call);
+                        if (!targets.contains(tk.method)) continue;
+                        List<Registration> rs = out.computeIfAbsent(tk.iface.qualifiedName, k -> new ArrayList<>());
+                        if (rs.stream().noneMatch(x -> x.lambda() == le)) rs.add(new Registration(le, call, tk.method, file));
+                    }
+                }
+            }
+        }
+        lambdaMethodNames = names;
+        return out;
     }
 
     private final Map<TypeInfo, Set<String>> registeredWith = new ConcurrentHashMap<>();

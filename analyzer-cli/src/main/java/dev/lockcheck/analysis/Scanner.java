@@ -422,6 +422,9 @@ public final class Scanner {
                 last = new Prepared(these, analyzer, pass, passErrors);
                 Analyzer.Needed needed = pass.needed();
                 wanted = prefilter.expand(wanted, needed.underLock(), needed.called());
+                // callers the walk asked for go with this round's files, not a round of their own
+                // after the checks (the question is then looked and not asked again)
+                wanted.or(callerFiles(pool, readable, done, pass.callerQuestions(), prefilter, looked));
             }
             attempted = done.cardinality();
             if (last != null && last.findings() == null) {

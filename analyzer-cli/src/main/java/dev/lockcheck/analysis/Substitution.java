@@ -29,11 +29,32 @@ final class Substitution {
     private ObjectCreationExpr creation;
     private boolean creationLooked;
 
+    /** For a lambda listener ({@link #forLambda}): the lambda's path to the object it was registered with. */
+    private final String registeredWith;
+    private final boolean lambda;
+
     Substitution(Resolver resolver, MethodCallExpr call, MethodInfo callee, String receiver) {
+        this(resolver, call, callee, receiver, null, false);
+    }
+
+    private Substitution(Resolver resolver, MethodCallExpr call, MethodInfo callee, String receiver, String registeredWith, boolean lambda) {
         this.resolver = resolver;
         this.call = call;
         this.callee = callee;
         this.receiver = receiver;
+        this.registeredWith = registeredWith;
+        this.lambda = lambda;
+    }
+
+    /**
+     * The effects of a lambda listener run by a call on its interface: the lambda's paths name
+     * the objects of the body that registered it ({@code ~pool@45.lock} for the captured
+     * {@code pool} of {@code pool.addListener(...)}); the one it was registered with
+     * ({@code registeredWith}, null when not known to be the caller) is the caller's {@code this},
+     * any other is unknown here. A lambda has no parameters that are locks for the caller to give.
+     */
+    static Substitution forLambda(Resolver resolver, MethodCallExpr call, String registeredWith) {
+        return new Substitution(resolver, call, null, null, registeredWith, true);
     }
 
     /**
@@ -43,6 +64,7 @@ final class Substitution {
      */
     Subst lock(LockRef ref, String instance) {
         LockId id = ref.id();
+        if (lambda) return id.isParameter() ? null : new Subst(ref, fromRegistration(instance));
         if (!id.isParameter()) {
             String back = backReference(instance);
             return new Subst(ref, back != null ? back : resolver.substitute(instance, callee, call.getArguments(), receiver));
@@ -82,6 +104,13 @@ final class Substitution {
             return null;
         }
         return dot < 0 ? "this" : "this" + instance.substring(dot);
+    }
+
+    private String fromRegistration(String instance) {
+        if (instance == null || instance.startsWith("static:")) return instance;
+        if (registeredWith == null) return null;
+        if (instance.equals(registeredWith)) return "this";
+        return instance.startsWith(registeredWith + ".") ? "this" + instance.substring(registeredWith.length()) : null;
     }
 
     /** The caller's id for a lock the callee releases, or null when dropped. */

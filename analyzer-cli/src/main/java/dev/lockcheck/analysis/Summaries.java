@@ -136,6 +136,17 @@ final class Summaries {
         (n == null ? called : n.called).addAll(types);
     }
 
+    /** The methods whose callers a walk wants parsed ({@link ProjectFacts#askCallersOf}): the takers of lambdas run under a lock. */
+    private final Set<MethodInfo> callersWanted = ConcurrentHashMap.newKeySet();
+
+    void askCallersOf(MethodInfo m) {
+        callersWanted.add(m);
+    }
+
+    Set<MethodInfo> callersWanted() {
+        return callersWanted;
+    }
+
     Set<String> called() {
         return called;
     }

@@ -88,14 +88,14 @@ class AnonymousCallbackShapesTest {
         "}"};
 
     /** The same with a lambda. */
-    private static final String[] LEDGER_LAMBDA = replacing(LEDGER, "return tx.within(new Transactions.Unit<String>() {", "});",
+    private static final String[] LEDGER_LAMBDA = Fixture.replacing(LEDGER, "return tx.within(new Transactions.Unit<String>() {", "});",
             "        return tx.within(() -> {",
             "            Future<Integer> total = pool.submit(this::countEntries);",
             "            return \"entries: \" + total.get(); // expect: LC008",
             "        });");
 
     /** The bad form in a class that takes a lock of its own (so the prefilter parses its file). */
-    private static final String[] LEDGER_LOCKING = replacing(LEDGER, "public class Ledger {", "public class Ledger {",
+    private static final String[] LEDGER_LOCKING = Fixture.replacing(LEDGER, "public class Ledger {", "public class Ledger {",
             "public class Ledger {",
             "    private final java.util.concurrent.locks.ReentrantLock own = new java.util.concurrent.locks.ReentrantLock();",
             "",
@@ -107,18 +107,6 @@ class AnonymousCallbackShapesTest {
             "            own.unlock();",
             "        }",
             "    }");
-
-    /** {@code lines} with the run from the first line that is {@code first} (trimmed) to the next that is {@code last} replaced. */
-    private static String[] replacing(String[] lines, String first, String last, String... with) {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(lines));
-        int from = 0;
-        while (!out.get(from).strip().equals(first)) from++;
-        int to = from;
-        while (!out.get(to).strip().equals(last)) to++;
-        out.subList(from, to + 1).clear();
-        out.addAll(from, java.util.List.of(with));
-        return out.toArray(new String[0]);
-    }
 
     /** samples/callbacks/LedgerFixed.java: the fixed form and clean look-alikes. */
     private static final String[] LEDGER_FIXED = {

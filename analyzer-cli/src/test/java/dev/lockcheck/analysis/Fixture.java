@@ -92,4 +92,16 @@ final class Fixture {
         assertTrue(expected().isEmpty(), "a clean fixture carries no marker");
         assertExactlyMarked();
     }
+
+    /** {@code lines} with the run from the first line that is {@code first} (trimmed) to the next that is {@code last} replaced. */
+    static String[] replacing(String[] lines, String first, String last, String... with) {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(lines));
+        int from = 0;
+        while (!out.get(from).strip().equals(first)) from++;
+        int to = from;
+        while (!out.get(to).strip().equals(last)) to++;
+        out.subList(from, to + 1).clear();
+        out.addAll(from, java.util.List.of(with));
+        return out.toArray(new String[0]);
+    }
 }

@@ -1,67 +1,66 @@
 package lockcheck.samples.lc002;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A holder fires its listeners under its read lock; a listener that registered itself with the
- * holder ({@code cluster.addListener(this)}) is called back by that holder, so when it calls the
+ * holder ({@code board.watch(this)}) is called back by that holder, so when it calls the
  * holder's write path it asks for the write lock of the very lock its thread reads: an upgrade.
  */
 public class ListenerCallsBack {
-    interface MembershipListener {
-        void membersChanged(Set<String> live);
+    interface QuoteWatcher {
+        void quotesPublished(Map<String, Long> board);
     }
 
-    /** Bad: refresh() holds the read lock while the load balancer it notifies calls markDown(). */
-    static class Cluster {
-        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        private final Set<String> live = new HashSet<>();
-        private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    /** Bad: publish() reads the board under the read lock while a watcher it calls delists a symbol. */
+    static class PriceBoard {
+        private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
+        private final Map<String, Long> prices = new HashMap<>();
+        private final List<QuoteWatcher> watchers = new CopyOnWriteArrayList<>();
 
-        void addListener(MembershipListener l) {
-            listeners.add(l);
+        void watch(QuoteWatcher w) {
+            watchers.add(w);
         }
 
-        void refresh() {
-            lock.readLock().lock();
+        void publish() {
+            ReentrantReadWriteLock.ReadLock read = guard.readLock();
+            read.lock();
             try {
-                Set<String> view = Set.copyOf(live);
-                for (MembershipListener l : listeners) {
-                    l.membersChanged(view); // expect: LC002
-                }
+                Map<String, Long> snapshot = Map.copyOf(prices);
+                watchers.forEach(w -> w.quotesPublished(snapshot)); // expect: LC002
             } finally {
-                lock.readLock().unlock();
+                read.unlock();
             }
         }
 
-        void markDown(String node) {
-            lock.writeLock().lock();
+        void delist(String symbol) {
+            guard.writeLock().lock();
             try {
-                live.remove(node);
+                prices.remove(symbol);
             } finally {
-                lock.writeLock().unlock();
+                guard.writeLock().unlock();
             }
         }
     }
 
-    static class LoadBalancer implements MembershipListener {
-        private final Cluster cluster;
-        private final Set<String> unreachable = new HashSet<>();
+    static class HaltMonitor implements QuoteWatcher {
+        private final PriceBoard board;
+        private final Set<String> halted = new HashSet<>();
 
-        LoadBalancer(Cluster cluster) {
-            this.cluster = cluster;
-            cluster.addListener(this);
+        HaltMonitor(PriceBoard board) {
+            this.board = board;
+            board.watch(this);
         }
 
         @Override
-        public void membersChanged(Set<String> live) {
-            for (String node : live) {
-                if (unreachable.contains(node)) cluster.markDown(node);
-            }
+        public void quotesPublished(Map<String, Long> quotes) {
+            quotes.keySet().stream().filter(halted::contains).forEach(board::delist);
         }
     }
 

@@ -15,7 +15,6 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import dev.lockcheck.analysis.Body;
 import dev.lockcheck.analysis.ProjectFacts;
 import dev.lockcheck.analysis.ProjectIndex.FieldInfo;
@@ -296,16 +295,7 @@ final class ClientCalls {
     /** The methods a method reference names, in the sources ({@code this::load}, {@code Loader::load}). */
     List<MethodInfo> referenced(MethodReferenceExpr ref) {
         String name = ref.getIdentifier();
-        TypeInfo t;
-        Expression scope = ref.getScope();
-        if (scope instanceof ThisExpr) {
-            t = project.index().enclosingType(ref);
-        } else {
-            t = resolver.typeInfoOf(scope);
-            if (t == null && scope instanceof com.github.javaparser.ast.expr.TypeExpr te) {
-                t = project.index().firstBySimpleName(te.getType().asString().replaceAll("<.*>", ""), null);
-            }
-        }
+        TypeInfo t = resolver.referenceTarget(ref);
         List<MethodInfo> out = new ArrayList<>();
         if (t == null) {
             return out;

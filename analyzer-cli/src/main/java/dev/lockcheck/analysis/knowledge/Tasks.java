@@ -40,6 +40,16 @@ public final class Tasks {
     private Tasks() {
     }
 
+    /**
+     * Whether a call of this name hands its task to another thread and returns ({@code
+     * pool.submit(this::abortTasks)}): the task is a body of its own, even when some executor of
+     * the sources runs it in place. ({@code execute} is not one: Spring's
+     * {@code template.execute(callback)} runs the callback before it returns.)
+     */
+    public static boolean submits(String method) {
+        return SUBMITTERS.contains(method) || method.equals("scheduleAtFixedRate") || method.equals("scheduleWithFixedDelay");
+    }
+
     public static boolean waitsForTask(Handoffs.Row row) {
         return WAITS.contains(row.type()) && (row.method().equals("get") || row.method().equals("join") || row.method().equals("invoke"));
     }
