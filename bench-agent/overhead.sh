@@ -8,7 +8,8 @@
 #   bench-agent/overhead.sh            # full: about 10 minutes on 2 cores
 #   bench-agent/overhead.sh --quick    # smaller counts, fewer pairs: about 3 minutes
 #   bench-agent/overhead.sh contended h2   # only some sections
-# Sections: contended (4 threads, then nproc threads), h2, threads, attach, perop (uncontended
+# Sections: contended (4 threads, then nproc threads; 20 M operations), contended40 (the same at the
+# issue's 40 M operations; not in the default set), h2, threads, attach, perop (uncontended
 # lock/unlock pairs timed by thread CPU time, steadier than JMH on shared cores), jmh.
 # Environment: AGENT=path/to/lockcheck-agent.jar (default: the built one), PAIRS=n, JAVA_OPTS=...
 # Raw rows: bench-agent/target/overhead/results.tsv; summary: bench-agent/target/overhead/summary.txt.
@@ -19,8 +20,8 @@ sections=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    contended|h2|threads|attach|perop|jmh) sections+=("$a") ;;
-    *) echo "usage: $0 [--quick] [contended|h2|threads|attach|perop|jmh ...]" >&2; exit 2 ;;
+    contended|contended40|h2|threads|attach|perop|jmh) sections+=("$a") ;;
+    *) echo "usage: $0 [--quick] [contended|contended40|h2|threads|attach|perop|jmh ...]" >&2; exit 2 ;;
   esac
 done
 [ ${#sections[@]} -eq 0 ] && sections=(contended h2 threads attach perop jmh)
@@ -84,6 +85,11 @@ for s in "${sections[@]}"; do
     contended)
       paired "contended-4" dev.lockcheck.bench.load.Contended 4 $contendedOps
       [ "$cores" != 4 ] && paired "contended-$cores" dev.lockcheck.bench.load.Contended "$cores" $contendedOps
+      ;;
+    contended40)
+      # the issue's own size: 40 M operations (1.6 s without the agent on the machine)
+      paired "contended-4-40M" dev.lockcheck.bench.load.Contended 4 $((contendedOps * 2))
+      [ "$cores" != 4 ] && paired "contended-$cores-40M" dev.lockcheck.bench.load.Contended "$cores" $((contendedOps * 2))
       ;;
     h2)
       paired "h2-4clients" dev.lockcheck.bench.load.H2Load 4 $h2Ops ;;

@@ -7,18 +7,21 @@
 #   cp analyzer-agent/target/lockcheck-agent.jar /tmp/after.jar       # likewise /tmp/before.jar from the older commit
 #   bench-agent/roundrobin.sh ROUNDS WORKLOAD 'none|' 'before|-javaagent:/tmp/before.jar' 'after|-javaagent:/tmp/after.jar'
 #
-# WORKLOAD: contended (Contended 4 20000000), contended2 (Contended 2 20000000), perop (PerOp 2000000 7),
+# WORKLOAD: contended (Contended 4 20000000), contended2 (Contended 2 20000000), contended40 and
+# contended40-2 (the issue's 40 M operations, 4 and 2 threads), perop (PerOp 2000000 7),
 # h2 (H2Load 4 30000), threads (ManyThreads 5000). Each configuration is NAME|JVM-ARGS (JVM-ARGS
 # split on spaces, may be empty). Rows: bench-agent/target/roundrobin/WORKLOAD.tsv (round, name,
 # load average at the start, the workload's own line, /usr/bin/time's wall, user, sys, peak RSS);
 # summary (median (min..max) per configuration, ratio to the first) on standard output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 3 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 rounds=$1; workload=$2; shift 2
 case "$workload" in
   contended) args=(dev.lockcheck.bench.load.Contended 4 20000000) ;;
   contended2) args=(dev.lockcheck.bench.load.Contended 2 20000000) ;;
+  contended40) args=(dev.lockcheck.bench.load.Contended 4 40000000) ;;
+  contended40-2) args=(dev.lockcheck.bench.load.Contended 2 40000000) ;;
   perop) args=(dev.lockcheck.bench.load.PerOp 2000000 7) ;;
   h2) args=(dev.lockcheck.bench.load.H2Load 4 30000) ;;
   threads) args=(dev.lockcheck.bench.load.ManyThreads 5000) ;;

@@ -75,7 +75,9 @@ final class HandoffDeadlock {
 
     void on(Event e) {
         if ((e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP) && e.mode() <= Hooks.SYMMETRIC && e.mode() > 0) {
-            lastBySide.computeIfAbsent(e.obj(), k -> new ThreadState[4])[e.mode()] = e.thread();
+            ThreadState[] last = lastBySide.get(e.obj()); // not computeIfAbsent with a lambda: nothing to link at the first drain
+            if (last == null) lastBySide.put(e.obj(), last = new ThreadState[4]);
+            last[e.mode()] = e.thread();
         }
     }
 

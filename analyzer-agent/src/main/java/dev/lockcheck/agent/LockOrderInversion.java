@@ -85,7 +85,8 @@ final class LockOrderInversion {
 
     void on(Event e) {
         if (e.kind() != Hooks.EV_EDGE) return;
-        Map<Object, Edge> out = graph.computeIfAbsent(e.obj2(), k -> new IdentityHashMap<>());
+        Map<Object, Edge> out = graph.get(e.obj2()); // not computeIfAbsent with a lambda: nothing to link at the first drain
+        if (out == null) graph.put(e.obj2(), out = new IdentityHashMap<>());
         Edge old = out.get(e.obj());
         if (old == null) {
             Edge ed = new Edge(e.obj2(), e.obj(), e.mode2(), e.mode(), e.site(), e.thread().thread, e.obj3());

@@ -56,14 +56,20 @@ final class PotentialHandoffDeadlock {
         switch (e.kind()) {
             case Hooks.EV_ACQ -> {
                 if ((e.mode() == Hooks.READ || e.mode() == Hooks.STAMP_READ) && !e.reentrant()) {
-                    java.util.ArrayDeque<Read> reads = firstReads.computeIfAbsent(e.thread(), k -> new IdentityHashMap<>())
-                            .computeIfAbsent(e.obj(), k -> new java.util.ArrayDeque<>());
+                    // get/put, not computeIfAbsent with lambdas: the first drain (often the one at exit) links no lambda
+                    Map<Object, java.util.ArrayDeque<Read>> byLock = firstReads.get(e.thread());
+                    if (byLock == null) firstReads.put(e.thread(), byLock = new IdentityHashMap<>());
+                    java.util.ArrayDeque<Read> reads = byLock.get(e.obj());
+                    if (reads == null) byLock.put(e.obj(), reads = new java.util.ArrayDeque<>());
                     if (reads.size() == 8) reads.removeFirst();
                     reads.addLast(new Read(e.site(), e.time()));
                 }
             }
-            case Hooks.EV_HOLD -> holdBuffer.computeIfAbsent(e.thread(), k -> new ArrayList<>())
-                    .add(new Hold(e.obj(), e.mode(), e.site(), e.aux()));
+            case Hooks.EV_HOLD -> {
+                List<Hold> holds = holdBuffer.get(e.thread());
+                if (holds == null) holdBuffer.put(e.thread(), holds = new ArrayList<>());
+                holds.add(new Hold(e.obj(), e.mode(), e.site(), e.aux()));
+            }
             case Hooks.EV_HBEGIN, Hooks.EV_HOP -> {
                 List<Hold> holds = holdBuffer.remove(e.thread());
                 Op op = new Op(e.thread(), e.obj(), e.mode(), e.site(), e.time(), holds == null ? List.of() : holds);
@@ -75,12 +81,15 @@ final class PotentialHandoffDeadlock {
                         check(op, o, e.time());
                     }
                 }
-                if (e.kind() == Hooks.EV_HBEGIN) open.computeIfAbsent(e.obj(), k -> new ArrayList<>()).add(op);
+                if (e.kind() == Hooks.EV_HBEGIN) {
+                    if (others == null) open.put(e.obj(), others = new ArrayList<>());
+                    others.add(op);
+                }
             }
             case Hooks.EV_HEND -> {
                 List<Op> ops = open.get(e.obj());
                 if (ops != null) {
-                    ops.removeIf(o -> o.ts() == e.thread());
+                    for (Iterator<Op> it = ops.iterator(); it.hasNext(); ) if (it.next().ts() == e.thread()) it.remove();
                     if (ops.isEmpty()) open.remove(e.obj());
                 }
             }
@@ -113,10 +122,14 @@ final class PotentialHandoffDeadlock {
 
     /** After each drain and at exit: report the candidates whose lock has been written by now. */
     void flush() {
-        firstReads.keySet().removeIf(ts -> !ts.thread.isAlive());
-        holdBuffer.keySet().removeIf(ts -> !ts.thread.isAlive());
-        open.values().forEach(ops -> ops.removeIf(o -> !o.ts().thread.isAlive()));
-        open.values().removeIf(List::isEmpty);
+        // loops, not removeIf with lambdas: see on()
+        for (Iterator<ThreadState> it = firstReads.keySet().iterator(); it.hasNext(); ) if (!it.next().thread.isAlive()) it.remove();
+        for (Iterator<ThreadState> it = holdBuffer.keySet().iterator(); it.hasNext(); ) if (!it.next().thread.isAlive()) it.remove();
+        for (Iterator<List<Op>> it = open.values().iterator(); it.hasNext(); ) {
+            List<Op> ops = it.next();
+            for (Iterator<Op> o = ops.iterator(); o.hasNext(); ) if (!o.next().ts().thread.isAlive()) o.remove();
+            if (ops.isEmpty()) it.remove();
+        }
         for (Iterator<Candidate> it = pending.values().iterator(); it.hasNext(); ) {
             Candidate c = it.next();
             if (!written.contains(c.hold().key())) continue;

@@ -511,8 +511,13 @@ final class Transformer implements ClassFileTransformer {
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             if (type == null) {
-                start = rangeStarts.computeIfAbsent(start, k -> new Label());
-                end = rangeEnds.computeIfAbsent(end, k -> new Label());
+                // get/put, not computeIfAbsent with lambdas: two lambdas linked on the application's first class
+                Label s = rangeStarts.get(start);
+                if (s == null) rangeStarts.put(start, s = new Label());
+                Label e = rangeEnds.get(end);
+                if (e == null) rangeEnds.put(end, e = new Label());
+                start = s;
+                end = e;
             }
             super.visitTryCatchBlock(start, end, handler, type);
         }

@@ -89,6 +89,18 @@ final class Watchdog implements Runnable {
         log.drained = head;
     }
 
+    /**
+     * Time order, a tick first among equal times. A class, not Comparator.comparingLong(..).thenComparingInt(..):
+     * that chain links four lambdas at the first drain, which in a short run is the one at exit.
+     */
+    private static final Comparator<Event> BY_TIME = new Comparator<Event>() {
+        @Override
+        public int compare(Event a, Event b) {
+            int c = Long.compare(a.time(), b.time());
+            return c != 0 ? c : Integer.compare(ticks(a) ? 0 : 1, ticks(b) ? 0 : 1);
+        }
+    };
+
     private static boolean ticks(Event e) {
         return e.kind() == Hooks.EV_HBEGIN || e.kind() == Hooks.EV_HOP || e.kind() == Hooks.EV_HOLD;
     }
@@ -120,7 +132,12 @@ final class Watchdog implements Runnable {
             drain(ts, ts.hand);
             drain(ts, ts.order);
         }
-        Hooks.forget(ts -> ts.hand.head == drained.getOrDefault(ts.hand, -1L) && ts.order.head == drained.getOrDefault(ts.order, -1L));
+        Hooks.forget(new java.util.function.Predicate<ThreadState>() { // a class, not a lambda: the first drain is often at exit
+            @Override
+            public boolean test(ThreadState ts) {
+                return ts.hand.head == drained.getOrDefault(ts.hand, -1L) && ts.order.head == drained.getOrDefault(ts.order, -1L);
+            }
+        });
         java.util.Set<ThreadState.Log> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ThreadState ts : Hooks.threads()) {
             kept.add(ts.hand);
@@ -128,7 +145,7 @@ final class Watchdog implements Runnable {
         }
         drained.keySet().retainAll(kept);
         // a tick (handoff begin or operation) with value v precedes every event that read the clock as v
-        pending.sort(Comparator.comparingLong(Event::time).thenComparingInt(e -> ticks(e) ? 0 : 1));
+        pending.sort(BY_TIME);
         int n = 0;
         while (n < pending.size() && pending.get(n).time() < cutoff) n++;
         List<Event> ready = new ArrayList<>(pending.subList(0, n));
