@@ -62,7 +62,7 @@ final class WaitOnTaskNeedingHeldLock implements StaticCheck {
 
     /** The hold the task's acquisition conflicts with: same lock, same object, one side exclusive. */
     private static Held conflicting(List<Held> held, Obs.Acquire a, Tasks.Start start) {
-        String inst = Resolver.rebase(a.instance(), start.receiver());
+        String inst = start.instanceOf(a.instance());
         for (Held h : held) {
             if (!h.ref().id().equals(a.ref().id())) continue;
             if (h.ref().mode().isShared() && a.ref().mode().isShared()) continue;

@@ -34,7 +34,25 @@ public final class Tasks {
      * @param receiver the object the task's {@code this} is, as a path from the waiting body
      *                 ("this" for a lambda or this::m; null when unknown)
      */
-    public record Start(Expression task, Node site, String receiver) {
+    public record Start(Expression task, Node site, String receiver, java.util.Map<String, String> fieldsFromArguments) {
+        public Start(Expression task, Node site, String receiver) {
+            this(task, site, receiver, java.util.Map.of());
+        }
+
+        /**
+         * A path of the task's body ({@code this.store.lock}) as the starting body names it: the
+         * receiver's path for {@code this}; for a thread object built here ({@code new
+         * Compactor(this)}), a field its constructor set from a parameter is the argument given
+         * ({@code this.store} is the starter's {@code this}). Null when unknown.
+         */
+        public String instanceOf(String path) {
+            if (receiver != null || path == null || fieldsFromArguments.isEmpty()) return Resolver.rebase(path, receiver);
+            if (!path.startsWith("this.")) return Resolver.rebase(path, null);
+            int dot = path.indexOf('.', 5);
+            String field = dot < 0 ? path.substring(5) : path.substring(5, dot);
+            String given = fieldsFromArguments.get(field);
+            return given == null ? null : dot < 0 ? given : given + path.substring(dot);
+        }
     }
 
     private Tasks() {
@@ -74,7 +92,7 @@ public final class Tasks {
                         return start(a, oce, resolver);
                     }
                 }
-                return new Start(oce, oce, null);
+                return new Start(oce, oce, null, fieldsFromArguments(oce, resolver));
             }
             if (x instanceof NameExpr n) {
                 Resolver.VarDecl d = resolver.findLocal(n.getNameAsString(), n);
@@ -102,6 +120,37 @@ public final class Tasks {
         }
         if (task instanceof ObjectCreationExpr oce) return new Start(task, site, oce.getAnonymousClassBody().isPresent() ? "this" : null);
         return new Start(task, site, null);
+    }
+
+    /**
+     * For {@code new Compactor(this)} of a class of the sources: the fields its constructor (of
+     * that arity) sets from a parameter ({@code this.store = store}), each with the path, in the
+     * creating body, of the argument given there. Empty when none can be named.
+     */
+    private static java.util.Map<String, String> fieldsFromArguments(ObjectCreationExpr oce, Resolver resolver) {
+        var type = resolver.index().firstBySimpleName(oce.getType().getNameAsString(), null);
+        if (type == null) return java.util.Map.of();
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (var m : type.methods("<init>")) {
+            if (m.arity != oce.getArguments().size() || m.varargs || m.body == null) continue;
+            for (var st : m.body.getStatements()) {
+                if (!(st instanceof com.github.javaparser.ast.stmt.ExpressionStmt es)
+                        || !(es.getExpression() instanceof com.github.javaparser.ast.expr.AssignExpr a)
+                        || a.getOperator() != com.github.javaparser.ast.expr.AssignExpr.Operator.ASSIGN
+                        || !(a.getValue() instanceof NameExpr value)) {
+                    continue;
+                }
+                String field = a.getTarget() instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr ? fa.getNameAsString()
+                        : a.getTarget() instanceof NameExpr n ? n.getNameAsString() : null;
+                if (field == null || type.field(field) == null) continue;
+                for (int i = 0; i < m.decl.getParameters().size(); i++) {
+                    if (!m.decl.getParameter(i).getNameAsString().equals(value.getNameAsString())) continue;
+                    String path = resolver.objPath(oce.getArgument(i));
+                    if (path != null) out.putIfAbsent(field, path);
+                }
+            }
+        }
+        return out;
     }
 
     /** Thread creations: {@code new Thread(...)} and anonymous subclasses of it. */
