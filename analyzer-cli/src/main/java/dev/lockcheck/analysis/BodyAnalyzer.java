@@ -764,6 +764,7 @@ final class BodyAnalyzer {
         int fn = functionalParameter(scope);
         if (fn >= 0) {
             record(new Obs.Invoke(st.held, fn, mc, List.of(step(mc, "runs its argument (" + callText(mc) + ")"))), false);
+            askCallersUnderLock(st);
         }
         List<MethodInfo> callees = resolver.resolveCall(mc);
         if (scope != null && fn < 0 && resolver.mayRunRegisteredLambda(name)) lambdaListeners(mc, scope, callees, st);
@@ -895,6 +896,15 @@ final class BodyAnalyzer {
     }
 
     /**
+     * This method runs a callback its caller gives while holding a lock ({@code within(callback)}
+     * under its gate): the files that call it, which may name no lock themselves, hold the
+     * callbacks that run under it. The prefilter parses them in this same round.
+     */
+    private void askCallersUnderLock(State st) {
+        if (silent == 0 && body.method() != null && holdsLock(st)) summaries.askCallersOf(body.method());
+    }
+
+    /**
      * An interface of the sources with exactly one abstract method of its own and no supertypes
      * ({@code interface LockedAction<E> { void run() throws E; }}): what a lambda or a method
      * reference implements.
@@ -939,6 +949,7 @@ final class BodyAnalyzer {
                 via.add(step(mc, "passes " + arg + " to " + mc.getNameAsString() + "()"));
                 via.addAll(inv.via());
                 record(new Obs.Invoke(in.held, fn, mc, List.copyOf(via)), false);
+                askCallersUnderLock(in);
             }
         }
     }

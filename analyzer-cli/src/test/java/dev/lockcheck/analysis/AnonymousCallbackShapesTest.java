@@ -1,7 +1,6 @@
 package dev.lockcheck.analysis;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Callbacks run under a lock by a helper whose name says nothing about locks (issue 10, shape 3):
  * a Spring-style {@code tx.within(callback)} runs the callback object while holding its lock. The
  * anonymous class given at the call (or a lambda) is walked with that lock held, and a finding is
- * reported inside it. The helper's file names a lock, the caller's need not: the prefilter does not
- * parse a caller for that alone (see the disabled test), a full parse does.
+ * reported inside it. The helper's file names a lock, the caller's need not: the prefilter parses
+ * the files naming a helper that runs a callback under a lock, and its class.
  */
 class AnonymousCallbackShapesTest {
     /** samples/callbacks/Transactions.java */
@@ -203,10 +202,11 @@ class AnonymousCallbackShapesTest {
                 .assertExactlyMarked();
     }
 
-    @Disabled("known miss of the default scan: the prefilter parses no file for calling a helper that runs a callback "
-            + "under a lock when the file names no lock itself. Asking for the files naming the helper and its callback "
-            + "type (as LC007's callers are asked for) parsed 45 more files of apache/kafka (Connect's Herder callbacks, "
-            + "kafka's own Consumer/Function types) and cost about a fifth of the scan's time; --no-prefilter finds it")
+    /**
+     * The caller's file names no lock: the helper, walked in the first round, runs a callback of
+     * its caller under its lock, so the files naming the helper and its class are parsed in the
+     * next round.
+     */
     @Test
     void anonymousCallbackWaitingForATaskNeedingTheHelpersLock_isLC008InsideIt_defaultScan() {
         new Fixture(dir)
