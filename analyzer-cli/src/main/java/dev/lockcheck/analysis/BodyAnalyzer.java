@@ -768,7 +768,7 @@ final class BodyAnalyzer {
         }
         List<MethodInfo> callees = resolver.resolveCall(mc);
         if (scope != null && fn < 0 && resolver.mayRunRegisteredLambda(name)) lambdaListeners(mc, scope, callees, st);
-        if (callees.isEmpty() && scope != null) reach(resolver.typeOf(scope), st);
+        if (callees.isEmpty() && scope != null) reachReceiver(scope, st);
         if (!callees.isEmpty()) {
             // what the callee hands back held cannot leak through the callee's own exception, and a
             // callee that releases a hold is that hold's release, not a leak of it
@@ -1204,6 +1204,21 @@ final class BodyAnalyzer {
         frontier.add(type);
         if (st != null && holdsLock(st)) summaries.need(Set.of(type));
         if (followsAll()) summaries.called(Set.of(type));
+    }
+
+    /**
+     * The code a call on {@code scope} may run: its type's; when the syntax cannot type it because
+     * it is a field of an object whose class was not parsed ({@code pipeline.stage.transfer(x)}),
+     * that class's, whose file says what the field is.
+     */
+    private void reachReceiver(Expression scope, State st) {
+        String type = resolver.typeOf(scope);
+        Expression x = scope;
+        while (type == null && x instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa) {
+            x = fa.getScope();
+            type = resolver.typeOf(x);
+        }
+        reach(type, st);
     }
 
     /**
