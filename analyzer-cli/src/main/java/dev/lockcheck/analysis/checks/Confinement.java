@@ -446,21 +446,45 @@ final class Confinement {
      */
     private boolean implicitCallKeeps(MethodCallExpr mc, TypeInfo self, int depth) {
         if (!resolver.resolveCall(mc).isEmpty()) return callKeeps(mc, depth, false);
+        if (THREAD_KEEPS.contains(mc.getNameAsString()) && isJdkThread(self)) return true;
         return closedHierarchy(self, 0);
+    }
+
+    /** Methods of {@code java.lang.Thread} that configure or read the thread without publishing it ({@code start()} does). */
+    private static final Set<String> THREAD_KEEPS = Set.of(
+            "setDaemon", "setName", "setPriority", "setUncaughtExceptionHandler", "setContextClassLoader",
+            "getName", "getId", "isDaemon", "isAlive", "isInterrupted", "getPriority", "getState");
+
+    /** A subclass of the JDK's {@code Thread} (no class of that name in the sources). */
+    private boolean isJdkThread(TypeInfo t) {
+        return project.index().selfAndSupers(t.simpleName).contains("Thread") && project.index().firstBySimpleName("Thread", null) == null;
     }
 
     /** Whether every superclass of {@code t} is in the sources (then no method comes from elsewhere). */
     private boolean closedHierarchy(TypeInfo t, int depth) {
+        return closedHierarchy(t, depth, false);
+    }
+
+    /**
+     * JDK superclasses whose construction keeps the new object to itself: {@code Thread}'s
+     * constructors name it and count it in its group, publishing it only at {@code start()}. A
+     * {@code class Scheduler extends Thread} built in a local is confined until it is started.
+     */
+    private static final Set<String> PRIVATE_CONSTRUCTION = Set.of("Object", "Thread");
+
+    /** {@link #closedHierarchy}; for a construction ({@code construction}), a superclass of {@link #PRIVATE_CONSTRUCTION} counts as closed. */
+    private boolean closedHierarchy(TypeInfo t, int depth, boolean construction) {
         if (depth > KEEP_DEPTH || !(t.node instanceof ClassOrInterfaceDeclaration cd)) return false;
         for (ClassOrInterfaceType ext : cd.getExtendedTypes()) {
             TypeInfo sup = project.index().firstBySimpleName(ext.getNameAsString(), t.file);
             if (sup == null) {
+                if (construction && PRIVATE_CONSTRUCTION.contains(ext.getNameAsString())) continue;
                 project.askFiles(ext.getNameAsString(), Set.of(ext.getNameAsString()));
                 return false;
             }
-            if (!closedHierarchy(sup, depth + 1)) return false;
+            if (!closedHierarchy(sup, depth + 1, construction)) return false;
         }
-        return t.outer == null || cd.isStatic() || closedHierarchy(t.outer, depth + 1);
+        return t.outer == null || cd.isStatic() || closedHierarchy(t.outer, depth + 1, construction);
     }
 
     private final Set<MethodInfo> inProgress = new HashSet<>();
@@ -530,11 +554,11 @@ final class Confinement {
             return true;
         }
         int before = provisional;
-        boolean v = closedHierarchy(t, 0);
+        boolean v = closedHierarchy(t, 0, true);
         try {
             for (ClassOrInterfaceType ext : cd.getExtendedTypes()) {
                 TypeInfo sup = project.index().firstBySimpleName(ext.getNameAsString(), t.file);
-                if (sup == null || !constructionKeeps(sup, depth + 1)) v = false;
+                if (sup == null ? !PRIVATE_CONSTRUCTION.contains(ext.getNameAsString()) : !constructionKeeps(sup, depth + 1)) v = false;
             }
             for (MethodInfo ctor : t.methods("<init>")) if (v && !keepsThis(ctor, depth + 1)) v = false;
             for (Node n : ((TypeDeclaration<?>) t.node).getMembers()) {
