@@ -108,7 +108,15 @@ public final class Hooks {
         return t.getId();
     }
 
+    /** For tests: thrown by the next registration, as an OutOfMemoryError or a missing class would be. */
+    static volatile Error registrationFault;
+
     private static ThreadState register() {
+        Error fault = registrationFault;
+        if (fault != null) {
+            registrationFault = null;
+            throw fault;
+        }
         ThreadState ts = new ThreadState(Thread.currentThread());
         synchronized (Hooks.class) {
             ThreadState[] old = all;
@@ -152,13 +160,46 @@ public final class Hooks {
     private static ThreadState state() {
         Thread t = Thread.currentThread();
         long id = cacheId(t);
-        if (id < 0) return STATE.get();
+        if (id < 0) return registered();
         int slot = (int) id & (BY_ID.length - 1);
         ThreadState ts = BY_ID[slot];
         if (ts != null && ts.thread == t) return ts;
-        ts = STATE.get();
-        BY_ID[slot] = ts;
+        ts = registered();
+        if (ts != INERT) BY_ID[slot] = ts;
         return ts;
+    }
+
+    /**
+     * The state every hook of a thread gets when its own could not be made: an agent thread's
+     * (busy and internal for good), so no hook records anything with it.
+     */
+    private static final ThreadState INERT = inert();
+
+    private static ThreadState inert() {
+        ThreadState ts = new ThreadState(Thread.currentThread());
+        ts.internal = true;
+        ts.busy = true;
+        return ts;
+    }
+
+    /**
+     * {@link #STATE}'s value, registering the thread at its first hook. That is the one step of a
+     * hook outside its own failure handling, so a failure here (out of memory, a class the agent
+     * cannot load, a stack overflow) stops tracking like any other and never reaches the
+     * application: the thread gets {@link #INERT}.
+     */
+    private static ThreadState registered() {
+        try {
+            return STATE.get();
+        } catch (Throwable e) {
+            fail(e);
+            try {
+                STATE.set(INERT); // its next hooks do not try again
+            } catch (Throwable ignored) {
+                // they will, and fail the same way, quietly
+            }
+            return INERT;
+        }
     }
 
     /** Every tracked thread (a snapshot; dead threads are dropped as new ones register). */
