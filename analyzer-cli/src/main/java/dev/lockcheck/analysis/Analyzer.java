@@ -138,7 +138,6 @@ final class Analyzer {
         }
         ProjectFacts facts = new ProjectFacts(pass.index, pass.resolver, pass.summaries, files, results, pass.mayHold);
         pass.facts = facts;
-        for (MethodInfo m : pass.summaries.callersWanted()) facts.askCallersOf(m);
         if (System.getProperty(ACQUISITIONS_PROPERTY) != null) printAcquisitions(results);
         Sink sink = new Sink();
         List<StaticCheck> together = new ArrayList<>();

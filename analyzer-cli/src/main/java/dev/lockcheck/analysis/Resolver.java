@@ -336,7 +336,6 @@ public final class Resolver {
             if (f != null) declared = f.decl.getType();
         }
         if (declared == null) return null;
-        if (declared.isArrayType()) return null;
         if (!declared.isClassOrInterfaceType() || declared.asClassOrInterfaceType().getTypeArguments().isEmpty()) return null;
         NodeList<Type> args = declared.asClassOrInterfaceType().getTypeArguments().get();
         boolean map = declared.asClassOrInterfaceType().getNameAsString().endsWith("Map");

@@ -7,8 +7,8 @@ import java.util.concurrent.Future;
 
 /**
  * The fixed form of the anonymous callback that waits, under {@link Transactions}'s lock, for a task
- * needing that lock (the bad form is in AnonymousCallbackShapesTest: the default scan does not parse
- * its file), and its clean look-alikes: the task is waited for outside the
+ * needing that lock (the bad form: {@link Ledger}, whose file names no lock: the default scan parses
+ * it as a caller of the tx's helper), and its clean look-alikes: the task is waited for outside the
  * transaction; a callback that waits for a task needing no lock; a callback the tx only
  * queues (it runs enqueue, not under the lock).
  */
