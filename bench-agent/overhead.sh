@@ -9,7 +9,8 @@
 #   bench-agent/overhead.sh --quick    # smaller counts, fewer pairs: about 3 minutes
 #   bench-agent/overhead.sh contended h2   # only some sections
 # Sections: contended (4 threads, then nproc threads; 20 M operations), contended40 (the same at the
-# issue's 40 M operations; not in the default set), h2, threads, attach, perop (uncontended
+# issue's 40 M operations; not in the default set), h2, h2long (ten times H2's load; not in the
+# default set), threads, attach, perop (uncontended
 # lock/unlock pairs timed by thread CPU time, steadier than JMH on shared cores), jmh.
 # Environment: AGENT=path/to/lockcheck-agent.jar (default: the built one), PAIRS=n, JAVA_OPTS=...
 # Raw rows: bench-agent/target/overhead/results.tsv; summary: bench-agent/target/overhead/summary.txt.
@@ -20,8 +21,8 @@ sections=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    contended|contended40|h2|threads|attach|perop|jmh) sections+=("$a") ;;
-    *) echo "usage: $0 [--quick] [contended|contended40|h2|threads|attach|perop|jmh ...]" >&2; exit 2 ;;
+    contended|contended40|h2|h2long|threads|attach|perop|jmh) sections+=("$a") ;;
+    *) echo "usage: $0 [--quick] [contended|contended40|h2|h2long|threads|attach|perop|jmh ...]" >&2; exit 2 ;;
   esac
 done
 [ ${#sections[@]} -eq 0 ] && sections=(contended h2 threads attach perop jmh)
@@ -93,6 +94,9 @@ for s in "${sections[@]}"; do
       ;;
     h2)
       paired "h2-4clients" dev.lockcheck.bench.load.H2Load 4 $h2Ops ;;
+    h2long)
+      # ten times the load: a JVM that serves for about 12 s instead of 3.5 (the start is paid once)
+      paired "h2-4clients-long" dev.lockcheck.bench.load.H2Load 4 $((h2Ops * 10)) ;;
     threads)
       paired "threads-$manyThreads" dev.lockcheck.bench.load.ManyThreads $manyThreads ;;
     attach)

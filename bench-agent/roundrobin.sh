@@ -9,7 +9,7 @@
 #
 # WORKLOAD: contended (Contended 4 20000000), contended2 (Contended 2 20000000), contended40 and
 # contended40-2 (the 40 M operations, 4 and 2 threads), perop (PerOp 2000000 7),
-# h2 (H2Load 4 30000), threads (ManyThreads 5000). Each configuration is NAME|JVM-ARGS (JVM-ARGS
+# h2 (H2Load 4 30000), h2long (H2Load 4 300000), threads (ManyThreads 5000). Each configuration is NAME|JVM-ARGS (JVM-ARGS
 # split on spaces, may be empty). Rows: bench-agent/target/roundrobin/WORKLOAD.tsv (round, name,
 # load average at the start, the workload's own line, /usr/bin/time's wall, user, sys, peak RSS);
 # summary (median (min..max) per configuration, ratio to the first) on standard output.
@@ -24,6 +24,7 @@ case "$workload" in
   contended40-2) args=(dev.lockcheck.bench.load.Contended 2 40000000) ;;
   perop) args=(dev.lockcheck.bench.load.PerOp 2000000 7) ;;
   h2) args=(dev.lockcheck.bench.load.H2Load 4 30000) ;;
+  h2long) args=(dev.lockcheck.bench.load.H2Load 4 300000) ;;
   threads) args=(dev.lockcheck.bench.load.ManyThreads 5000) ;;
   *) echo "unknown workload $workload" >&2; exit 2 ;;
 esac

@@ -61,7 +61,13 @@ public final class AgentMain implements Sink, Hooks.Allocations {
         Hooks.stormThreshold = options.storm();
         Hooks.sink = m;
         inst.addTransformer(new Transformer(), true);
-        Hooks.on = true;
+        // -Dlockcheck.record=false: every call site rewritten and every hook called, nothing recorded
+        // (for measuring what interception alone costs: bench-agent/README.md, "the floor")
+        if ("false".equals(System.getProperty("lockcheck.record"))) {
+            ERR.println("lockcheck agent: lockcheck.record=false: call sites instrumented, nothing recorded or reported");
+        } else {
+            Hooks.on = true;
+        }
         retransform(inst, attached);
         Thread w = new Thread(m.watchdog, "lockcheck-watchdog");
         w.setDaemon(true);

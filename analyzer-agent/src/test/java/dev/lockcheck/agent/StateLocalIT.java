@@ -25,13 +25,18 @@ class StateLocalIT {
     private static final Path WORK = Path.of(System.getProperty("lockcheck.work", "target/runtime-it"));
 
     private static List<String> run(String name, boolean stateLocal) throws Exception {
+        return run(name, "-Dlockcheck.stateLocal=" + stateLocal, null);
+    }
+
+    /** The fixture under the agent with one more JVM option; its standard error goes to stderr[0] when given. */
+    private static List<String> run(String name, String property, String[] stderrOut) throws Exception {
         Files.createDirectories(WORK);
         Path report = WORK.resolve(name + ".json").toAbsolutePath();
         Path err = WORK.resolve(name + ".err");
         Path out = WORK.resolve(name + ".out");
         Files.deleteIfExists(report);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xverify:all", "-Dlockcheck.stateLocal=" + stateLocal,
+                "-Xverify:all", property,
                 "-javaagent:" + AGENT.toAbsolutePath() + "=report=" + report,
                 "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), StateLocals.class.getName())
                 .redirectError(err.toFile()).redirectOutput(out.toFile());
@@ -39,6 +44,7 @@ class StateLocalIT {
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the fixture ends by itself");
         String stderr = Files.readString(err);
+        if (stderrOut != null) stderrOut[0] = stderr;
         assertEquals(0, p.exitValue(), stderr);
         assertFalse(stderr.contains("could not instrument") || stderr.contains("VerifyError"), stderr);
         assertEquals("checksum " + new StateLocals().call(), Files.readString(out).strip(), stderr);
@@ -66,5 +72,20 @@ class StateLocalIT {
         List<String> perSite = run("statelocal-persite", false);
         assertTrue(once.stream().anyMatch(f -> f.startsWith("LC204")), "the lock-order inversion is predicted: " + once);
         assertEquals(perSite, once);
+    }
+
+    /**
+     * {@code -Dlockcheck.record=false} (the measuring floor: instrumented, nothing recorded): the
+     * rewritten code runs to the same checksum, the agent says it records nothing, and the
+     * inversion the recording agent predicts is not reported.
+     */
+    @Test
+    void recordFalse_instrumentsRunsAndRecordsNothing() throws Exception {
+        String[] stderr = new String[1];
+        List<String> none = run("record-off", "-Dlockcheck.record=false", stderr);
+        assertTrue(stderr[0].contains("lockcheck.record=false"), stderr[0]);
+        assertEquals(List.of(), none);
+        assertTrue(run("record-on", "-Dlockcheck.record=true", null).stream().anyMatch(f -> f.startsWith("LC204")),
+                "the same fixture recorded: the inversion is predicted");
     }
 }
