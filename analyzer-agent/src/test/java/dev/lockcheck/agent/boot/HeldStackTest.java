@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The held stack after releases in and out of order, with reentrancy: the innermost-release fast
  * path must leave exactly what the general path leaves (the live detector and the order edges read it).
+ * Slot 0 lives in the state's fields and slots 1 and up in its arrays, so each case reads the stack
+ * through the accessors the detectors use, across that seam.
  */
 class HeldStackTest {
     private static List<String> held(ThreadState ts) {
@@ -23,43 +26,8 @@ class HeldStackTest {
         throw new AssertionError("not registered");
     }
 
-    @Test
-    void releasesInAndOutOfOrder_leaveTheLocksStillHeld() throws Exception {
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                Hooks.handoffOp(new Object(), Hooks.PRODUCE, 1); // registers the thread
-                ThreadState ts = state();
-                String a = "A", b = "B", c = "C";
-                Hooks.acquired(ts, a, Hooks.MONITOR, 1);
-                Hooks.acquired(ts, b, Hooks.EXCLUSIVE, 2);
-                Hooks.acquired(ts, c, Hooks.MONITOR, 3);
-                Hooks.acquired(ts, c, Hooks.MONITOR, 4); // reentrant: depth 2 on top
-                Hooks.released(ts, c, Hooks.MONITOR);
-                assertEquals(List.of("A:5x1", "B:2x1", "C:5x1"), held(ts), "the reentrant top keeps one hold");
-                Hooks.released(ts, c, Hooks.MONITOR);
-                assertEquals(List.of("A:5x1", "B:2x1"), held(ts));
-                Hooks.released(ts, b, Hooks.READ); // not held in that mode: nothing changes
-                assertEquals(List.of("A:5x1", "B:2x1"), held(ts));
-                Hooks.acquired(ts, c, Hooks.READ, 5);
-                Hooks.released(ts, b, Hooks.EXCLUSIVE); // out of order: the entries above shift down
-                assertEquals(List.of("A:5x1", "C:0x1"), held(ts));
-                Hooks.released(ts, c, Hooks.READ);
-                Hooks.released(ts, a, Hooks.MONITOR);
-                assertEquals(List.of(), held(ts));
-                Hooks.released(ts, a, Hooks.MONITOR); // released more often than taken (tracking started late)
-                assertEquals(0, ts.heldCount);
-            } catch (Throwable e) {
-                failed.set(e);
-            }
-        });
-        t.start();
-        t.join();
-        if (failed.get() != null) throw new AssertionError(failed.get());
-    }
-
     /** Runs body on a fresh registered thread (its own state) and rethrows what it threw. */
-    private static void onFreshThread(java.util.function.Consumer<ThreadState> body) throws Exception {
+    private static void onFreshThread(Consumer<ThreadState> body) throws Exception {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
@@ -72,6 +40,31 @@ class HeldStackTest {
         t.start();
         t.join();
         if (failed.get() != null) throw new AssertionError(failed.get());
+    }
+
+    @Test
+    void releasesInAndOutOfOrder_leaveTheLocksStillHeld() throws Exception {
+        onFreshThread(ts -> {
+            String a = "A", b = "B", c = "C";
+            Hooks.acquired(ts, a, Hooks.MONITOR, 1);
+            Hooks.acquired(ts, b, Hooks.EXCLUSIVE, 2);
+            Hooks.acquired(ts, c, Hooks.MONITOR, 3);
+            Hooks.acquired(ts, c, Hooks.MONITOR, 4); // reentrant: depth 2 on top
+            Hooks.released(ts, c, Hooks.MONITOR);
+            assertEquals(List.of("A:5x1", "B:2x1", "C:5x1"), held(ts), "the reentrant top keeps one hold");
+            Hooks.released(ts, c, Hooks.MONITOR);
+            assertEquals(List.of("A:5x1", "B:2x1"), held(ts));
+            Hooks.released(ts, b, Hooks.READ); // not held in that mode: nothing changes
+            assertEquals(List.of("A:5x1", "B:2x1"), held(ts));
+            Hooks.acquired(ts, c, Hooks.READ, 5);
+            Hooks.released(ts, b, Hooks.EXCLUSIVE); // out of order: the entries above shift down
+            assertEquals(List.of("A:5x1", "C:0x1"), held(ts));
+            Hooks.released(ts, c, Hooks.READ);
+            Hooks.released(ts, a, Hooks.MONITOR);
+            assertEquals(List.of(), held(ts));
+            Hooks.released(ts, a, Hooks.MONITOR); // released more often than taken (tracking started late)
+            assertEquals(0, ts.heldCount);
+        });
     }
 
     /** Slot 0 lives in the state's fields, the rest in arrays: dropping the outermost entry moves slot 1 into the fields. */
