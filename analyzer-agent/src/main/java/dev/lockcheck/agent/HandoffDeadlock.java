@@ -280,7 +280,7 @@ final class HandoffDeadlock {
             for (ThreadState u : all) {
                 if (u.internal || !u.thread.isAlive()) continue;
                 for (int i = 0; i < u.heldCount && i < ThreadState.MAX_HELD; i++) {
-                    if (u.heldKey[i] == key) {
+                    if (u.heldKey(i) == key) {
                         h.add(u);
                         break;
                     }
@@ -299,17 +299,17 @@ final class HandoffDeadlock {
             for (ThreadState u : holders(w.obj(), all)) {
                 Wait uw = blocked.get(u.thread.getId());
                 for (int i = 0; i < u.heldCount && i < ThreadState.MAX_HELD; i++) {
-                    if (u.heldKey[i] != w.obj()) continue;
+                    if (u.heldKey(i) != w.obj()) continue;
                     if (uw != null && uw.objectWait() && uw.obj() == w.obj()) break; // in wait(): it let the monitor go
-                    int hm = u.heldMode[i];
+                    int hm = u.heldMode(i);
                     boolean heldShared = hm == Hooks.READ || hm == Hooks.STAMP_READ;
                     if (shared && heldShared) continue;
                     if (u == w.ts() && mode == Hooks.READ && hm == Hooks.WRITE) continue; // downgrade
                     if (u == w.ts() && mode == Hooks.WRITE && hm == Hooks.WRITE) continue; // reentrant
                     if (u == w.ts() && mode == Hooks.MONITOR) continue; // reentrant
                     out.add(new Edge(u.thread.getId(), Kind.HOLDER, "until \"" + u.thread.getName() + "\" releases "
-                            + Names.op(hm, Names.shortLock(w.obj())) + " taken at " + Names.frame(u.heldSite[i]),
-                            hm, u.heldSite[i], null));
+                            + Names.op(hm, Names.shortLock(w.obj())) + " taken at " + Names.frame(u.heldSite(i)),
+                            hm, u.heldSite(i), null));
                     break;
                 }
             }
@@ -506,14 +506,14 @@ final class HandoffDeadlock {
             // the read lock a handoff waiter keeps (what the queued writer waits for)
             if (w != null && !w.lock()) {
                 for (int j = 0; j < t.heldCount && j < ThreadState.MAX_HELD; j++) {
-                    Object k = t.heldKey[j];
+                    Object k = t.heldKey(j);
                     if (k == null || (w.objectWait() && k == w.obj())) continue;
                     if (firstLock == null) firstLock = k;
                     if (part.indexOf(Names.shortLock(k)) >= 0) continue;
-                    part.append(" holds ").append(Names.op(t.heldMode[j], Names.shortLock(k)))
-                            .append(" (taken at ").append(Names.frame(t.heldSite[j])).append("),");
-                    Reporter.add(trace, step(t.heldSite[j], tname + " took " + Names.mode(t.heldMode[j]).describe() + " " + Names.lock(k)));
-                    d.holds(me, d.lock(k), t.heldMode[j], t.heldSite[j]);
+                    part.append(" holds ").append(Names.op(t.heldMode(j), Names.shortLock(k)))
+                            .append(" (taken at ").append(Names.frame(t.heldSite(j))).append("),");
+                    Reporter.add(trace, step(t.heldSite(j), tname + " took " + Names.mode(t.heldMode(j)).describe() + " " + Names.lock(k)));
+                    d.holds(me, d.lock(k), t.heldMode(j), t.heldSite(j));
                 }
             }
             String waits;
@@ -604,7 +604,7 @@ final class HandoffDeadlock {
     private static Object findKey(LockInfo li, Map<Long, ThreadState> byId) {
         for (ThreadState t : byId.values()) {
             for (int j = 0; j < t.heldCount && j < ThreadState.MAX_HELD; j++) {
-                Object k = t.heldKey[j];
+                Object k = t.heldKey(j);
                 if (k != null && matches(k, li)) return k;
             }
             Object w = t.waitingFor();
@@ -646,7 +646,7 @@ final class HandoffDeadlock {
 
     private static boolean holdsShared(ThreadState t) {
         for (int j = 0; j < t.heldCount && j < ThreadState.MAX_HELD; j++) {
-            if (t.heldMode[j] == Hooks.READ || t.heldMode[j] == Hooks.STAMP_READ) return true;
+            if (t.heldMode(j) == Hooks.READ || t.heldMode(j) == Hooks.STAMP_READ) return true;
         }
         return false;
     }

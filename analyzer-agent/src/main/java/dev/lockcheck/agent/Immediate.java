@@ -41,8 +41,8 @@ abstract class Immediate {
     void fire(ThreadState ts, int heldIndex, Object key, int askedMode, int site) {
         live.selfReported.put(ts, key);
         if (!options.includes(HandoffDeadlock.allocationClass(key))) return;
-        int heldMode = ts.heldMode[heldIndex];
-        int heldSite = ts.heldSite[heldIndex];
+        int heldMode = ts.heldMode(heldIndex);
+        int heldSite = ts.heldSite(heldIndex);
         String lock = Names.lock(key);
         List<String> stack = Reporter.stack(Thread.currentThread().getStackTrace());
         if (!stack.isEmpty() && stack.get(0).startsWith("java.lang.Thread.getStackTrace")) stack = stack.subList(1, stack.size());

@@ -310,11 +310,11 @@ public final class Hooks {
     static void before(ThreadState ts, Object key, int mode, int site, boolean blocking) {
         if (ts.busy) return;
         int n = ts.heldCount;
-        if (n == 0) { // constant indexes, no bounds check
-            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-            ts.heldMode[0] = mode; // not compared first: a branch on values that change from lock to lock mispredicts
-            ts.heldSite[0] = site;
-            ts.heldDepth[0] = 1;
+        if (n == 0) { // slot 0: the state's own fields
+            if (ts.key0 != key) ts.key0 = key;
+            ts.mode0 = mode; // not compared first: a branch on values that change from lock to lock mispredicts
+            ts.site0 = site;
+            ts.depth0 = 1;
             if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
             beginWait(ts);
             return;
@@ -322,7 +322,7 @@ public final class Hooks {
         beforeNested(ts, key, mode, site, blocking, n);
     }
 
-    /** {@link #before} while the thread holds n other locks: the immediate rules, the wait in slot n (or past the stack's end). */
+    /** {@link #before} while the thread holds n &gt; 0 other locks: the immediate rules, the wait in slot n (or past the stack's end). */
     private static void beforeNested(ThreadState ts, Object key, int mode, int site, boolean blocking, int n) {
         if (blocking && (mode == WRITE || mode == STAMP_READ || mode == STAMP_WRITE)) {
             ts.busy = true; // the immediate rules call the sink
@@ -334,11 +334,11 @@ public final class Hooks {
                 ts.busy = false;
             }
         }
-        if (n < ThreadState.MAX_HELD) {
-            if (ts.heldKey[n] != key) ts.heldKey[n] = key;
-            ts.heldMode[n] = mode;
-            ts.heldSite[n] = site;
-            ts.heldDepth[n] = 1;
+        if (n < ThreadState.MAX_HELD) { // n >= 1: the arrays
+            if (ts.keyN[n] != key) ts.keyN[n] = key;
+            ts.modeN[n] = mode;
+            ts.siteN[n] = site;
+            ts.depthN[n] = 1;
             if (ts.waitCode != ThreadState.AT_SLOT) ts.waitCode = ThreadState.AT_SLOT;
         } else {
             if (ts.waitObj != key) ts.waitObj = key;
@@ -380,16 +380,16 @@ public final class Hooks {
         boolean read = mode == READ || mode == STAMP_READ;
         long now = read ? CLOCK_LINE.value : 0;
         long s = ts.waitSeq;
-        if ((s & 1) != 0 && ts.waitCode == ThreadState.AT_SLOT && ts.heldKey[0] == key) {
+        if ((s & 1) != 0 && ts.waitCode == ThreadState.AT_SLOT && ts.key0 == key) {
             ts.waitSeq = s + 1; // the wait before() began for this lock ends: slot 0 already is its entry
         } else { // no wait began (tryLock, a synchronized method's entry, tracking just turned on)
             if ((s & 1) != 0) ts.waitSeq = s + 1;
-            if (ts.heldKey[0] != key) ts.heldKey[0] = key;
-            ts.heldMode[0] = mode;
-            ts.heldSite[0] = site;
-            ts.heldDepth[0] = 1;
+            if (ts.key0 != key) ts.key0 = key;
+            ts.mode0 = mode;
+            ts.site0 = site;
+            ts.depth0 = 1;
         }
-        if (read) ts.heldTime[0] = now; // a held entry's time is read for reads only (EV_HOLD, the read table)
+        if (read) ts.time0 = now; // a held entry's time is read for reads only (EV_HOLD, the read table)
         ts.heldCount = 1;
         // a read goes to the read table at its release, outside the critical section (see releasedRead)
         if (mode == WRITE || mode == STAMP_WRITE) {
@@ -450,8 +450,8 @@ public final class Hooks {
      */
     private static void flushReads(ThreadState ts) {
         for (int j = 0, n = Math.min(ts.heldCount, ThreadState.MAX_HELD); j < n; j++) {
-            int m = ts.heldMode[j];
-            if ((m == READ || m == STAMP_READ) && ts.heldTime[j] != 0) readAt(ts, ts.heldKey[j], m, ts.heldSite[j], ts.heldTime[j]);
+            int m = ts.heldMode(j);
+            if ((m == READ || m == STAMP_READ) && ts.heldTime(j) != 0) readAt(ts, ts.heldKey(j), m, ts.heldSite(j), ts.heldTime(j));
         }
         int d = ts.rdDirty;
         if (d == 0) return;
@@ -487,21 +487,22 @@ public final class Hooks {
             long now = read ? CLOCK_LINE.value : 0;
             boolean reentrant = i >= 0;
             if (reentrant) {
-                ts.heldDepth[i]++;
+                ts.addDepth(i, 1);
             } else if (n < ThreadState.MAX_HELD) {
                 for (int j = 0; j < n; j++) {
-                    Object from = ts.heldKey[j];
+                    Object from = ts.heldKey(j);
                     if (from != key) {
-                        int code = EV_EDGE | (mode << 4) | (ts.heldMode[j] << 8);
-                        Object gate = j == 0 ? null : ts.heldKey[0];
+                        int code = EV_EDGE | (mode << 4) | (ts.heldMode(j) << 8);
+                        Object gate = j == 0 ? null : ts.key0;
                         if (!ts.seenEdge(key, from, gate, code)) emit(ts.order, code, key, from, gate, site, read ? now : CLOCK_LINE.value);
                     }
                 }
-                if (ts.heldKey[n] != key) ts.heldKey[n] = key;
-                ts.heldMode[n] = mode;
-                ts.heldSite[n] = site;
-                ts.heldDepth[n] = 1;
-                if (read) ts.heldTime[n] = now;
+                // n >= 1 (a thread holding nothing takes acquired's fast path, or is busy): the arrays
+                if (ts.keyN[n] != key) ts.keyN[n] = key;
+                ts.modeN[n] = mode;
+                ts.siteN[n] = site;
+                ts.depthN[n] = 1;
+                if (read) ts.timeN[n] = now;
                 ts.heldCount = n + 1;
             } else {
                 ts.overflow++;
@@ -533,13 +534,13 @@ public final class Hooks {
      */
     static void released(ThreadState ts, Object key, int mode) {
         int n = ts.heldCount - 1;
-        if (n == 0) { // the only lock held: constant indexes, no bounds check
-            if (ts.heldKey[0] == key && ts.heldMode[0] == mode && ts.heldDepth[0] == 1 && !ts.busy) {
+        if (n == 0) { // the only lock held: slot 0, the state's own fields
+            if (ts.key0 == key && ts.mode0 == mode && ts.depth0 == 1 && !ts.busy) {
                 ts.heldCount = 0;
-                if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[0], ts.heldTime[0]);
+                if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.site0, ts.time0);
                 return;
             }
-        } else if (n > 0 && ts.heldKey[n] == key && ts.heldMode[n] == mode && ts.heldDepth[n] == 1 && !ts.busy) {
+        } else if (n > 0 && ts.keyN[n] == key && ts.modeN[n] == mode && ts.depthN[n] == 1 && !ts.busy) {
             ts.heldCount = n;
             return;
         }
@@ -555,17 +556,9 @@ public final class Hooks {
                 if (ts.overflow > 0) ts.overflow--;
                 return;
             }
-            if (--ts.heldDepth[i] > 0) return;
-            if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite[i], ts.heldTime[i]);
-            int n = ts.heldCount - 1;
-            for (int j = i; j < n; j++) {
-                ts.heldKey[j] = ts.heldKey[j + 1];
-                ts.heldMode[j] = ts.heldMode[j + 1];
-                ts.heldSite[j] = ts.heldSite[j + 1];
-                ts.heldDepth[j] = ts.heldDepth[j + 1];
-                ts.heldTime[j] = ts.heldTime[j + 1];
-            }
-            ts.heldCount = n; // heldKey[n] keeps its key: see ThreadState.heldKey
+            if (ts.addDepth(i, -1) > 0) return;
+            if (mode == READ || mode == STAMP_READ) releasedRead(ts, key, mode, ts.heldSite(i), ts.heldTime(i));
+            ts.drop(i); // the slot at the new count keeps its key: see ThreadState.key0
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -606,9 +599,9 @@ public final class Hooks {
             flushReads(ts);
             long now = tick();
             for (int j = 0; j < ts.heldCount; j++) {
-                int m = ts.heldMode[j];
+                int m = ts.heldMode(j);
                 if (m == READ || m == STAMP_READ) {
-                    emit(ts.hand, EV_HOLD | (m << 4), ts.heldKey[j], null, null, ts.heldSite[j], now, ts.heldTime[j]);
+                    emit(ts.hand, EV_HOLD | (m << 4), ts.heldKey(j), null, null, ts.heldSite(j), now, ts.heldTime(j));
                 }
             }
             emit(ts.hand, EV_HBEGIN | (side << 4), h, null, null, site, now);
@@ -740,7 +733,7 @@ public final class Hooks {
 
     private static void syncEnter0(Object o, int site, ThreadState ts) {
         if (ts.syncDepth < ThreadState.MAX_HELD) {
-            if (ts.syncObj[ts.syncDepth] != o) ts.syncObj[ts.syncDepth] = o; // kept after the exit, as heldKey
+            if (ts.syncObj[ts.syncDepth] != o) ts.syncObj[ts.syncDepth] = o; // kept after the exit, as the held stack's keys
             ts.syncDepth++;
         }
         else ts.syncOverflow++;

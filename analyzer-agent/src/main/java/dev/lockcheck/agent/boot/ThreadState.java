@@ -3,7 +3,7 @@ package dev.lockcheck.agent.boot;
 /**
  * One thread's tracker state: the locks it holds, what it waits for right now, and two rings of
  * recent events the watchdog drains (handoffs apart from lock order, so acquisitions cannot push a
- * handoff out). Allocated once per thread; the hooks only write array slots.
+ * handoff out). Allocated once per thread; the hooks only write its fields and array slots.
  * Fields are read racily by the watchdog, which only trusts a wait seen unchanged in two scans.
  */
 public final class ThreadState {
@@ -26,16 +26,30 @@ public final class ThreadState {
     public boolean busy;
 
     /**
-     * Keys of the held locks, [0, heldCount): slots above keep the key last held there (a lock taken
-     * again at the same depth is not stored again, see {@link #waitObj}); up to MAX_HELD stale
-     * references per live thread. Slot heldCount also describes a lock wait ({@link #AT_SLOT}).
+     * The held stack, entries [0, {@link #heldCount}), innermost last: each entry a lock's key, mode,
+     * call site, reentrancy depth and, for a read, the clock it was taken at (EV_HOLD, the read
+     * table; not kept for other modes). Slot heldCount also describes a lock wait ({@link #AT_SLOT}).
+     * Slots at and above heldCount keep the key last held there (a lock taken again at the same
+     * depth is not stored again, see {@link #waitObj}): up to MAX_HELD stale references per live
+     * thread. Read it through {@link #heldKey(int)} and its siblings.
+     * <p>
+     * Slot 0, where a thread that holds one lock keeps it, is five plain fields: the single-lock
+     * hooks touch the state's own lines, not one line of each of five arrays besides (cost8's
+     * ablation: about 15 % of an uncontended pair). Slots 1 and up are the arrays ({@code [0]}
+     * unused). Hooks writes the fields and arrays directly; everything else reads through the
+     * accessors, which pick the field or the array by index.
      */
-    public final Object[] heldKey = new Object[MAX_HELD];
-    public final int[] heldMode = new int[MAX_HELD];
-    public final int[] heldSite = new int[MAX_HELD];
-    public final int[] heldDepth = new int[MAX_HELD];
-    /** The clock a read entry was taken at (EV_HOLD, the read table); not kept for other modes. */
-    public final long[] heldTime = new long[MAX_HELD];
+    Object key0;
+    int mode0;
+    int site0;
+    int depth0;
+    long time0;
+    /** Slots 1 to MAX_HELD - 1 of the held stack (see {@link #key0}); index 0 is not used. */
+    final Object[] keyN = new Object[MAX_HELD];
+    final int[] modeN = new int[MAX_HELD];
+    final int[] siteN = new int[MAX_HELD];
+    final int[] depthN = new int[MAX_HELD];
+    final long[] timeN = new long[MAX_HELD];
     public int heldCount;
     /** Acquisitions that did not fit in the held stack: their releases are ignored. */
     public int overflow;
@@ -51,9 +65,10 @@ public final class ThreadState {
 
     /**
      * {@link #waitCode} of a lock wait whose lock, mode and site are the held stack's next slot
-     * (heldKey/heldMode/heldSite[heldCount]): the hook writes that slot before the acquisition,
-     * where the acquisition would put its entry anyway, so a lock wait costs no stores of its own
-     * when the same lock is taken at the same depth and site again.
+     * ({@link #heldKey(int) heldKey}, heldMode, heldSite of heldCount: slot 0's fields while the
+     * thread holds nothing): the hook writes that slot before the acquisition, where the acquisition
+     * would put its entry anyway, so a lock wait costs no stores of its own when the same lock is
+     * taken at the same depth and site again.
      */
     public static final int AT_SLOT = -1;
     /**
@@ -217,12 +232,68 @@ public final class ThreadState {
         this.thread = thread;
     }
 
+    /** Key of held-stack slot i, i in [0, MAX_HELD): an entry's while i is below heldCount. */
+    public Object heldKey(int i) {
+        return i == 0 ? key0 : keyN[i];
+    }
+
+    /** Mode of held-stack slot i. */
+    public int heldMode(int i) {
+        return i == 0 ? mode0 : modeN[i];
+    }
+
+    /** Call site of held-stack slot i. */
+    public int heldSite(int i) {
+        return i == 0 ? site0 : siteN[i];
+    }
+
+    /** Reentrancy depth of held-stack slot i. */
+    public int heldDepth(int i) {
+        return i == 0 ? depth0 : depthN[i];
+    }
+
+    /** Acquisition clock of held-stack slot i (a read entry's; not kept for other modes). */
+    public long heldTime(int i) {
+        return i == 0 ? time0 : timeN[i];
+    }
+
+    /** Adds d to the depth of held entry i and returns the new depth. */
+    int addDepth(int i, int d) {
+        if (i == 0) return depth0 += d;
+        return depthN[i] += d;
+    }
+
+    /**
+     * Drops held entry i: the entries above it move down one slot, the count goes down by one. The
+     * slot at the new count keeps the key of the old top entry (see {@link #key0}).
+     */
+    void drop(int i) {
+        int n = heldCount - 1;
+        int j = i;
+        if (j == 0 && n > 0) {
+            key0 = keyN[1];
+            mode0 = modeN[1];
+            site0 = siteN[1];
+            depth0 = depthN[1];
+            time0 = timeN[1];
+            j = 1;
+        }
+        for (; j < n; j++) {
+            keyN[j] = keyN[j + 1];
+            modeN[j] = modeN[j + 1];
+            siteN[j] = siteN[j + 1];
+            depthN[j] = depthN[j + 1];
+            timeN[j] = timeN[j + 1];
+        }
+        heldCount = n;
+    }
+
     /** What the thread is blocked on (a lock key or a handoff object), null when running. */
     public Object waitingFor() {
         if ((waitSeq & 1) == 0) return null;
         if (waitCode != AT_SLOT) return waitObj;
         int n = heldCount;
-        return n >= 0 && n < MAX_HELD ? heldKey[n] : null;
+        return n >= 0 && n < MAX_HELD ? heldKey(n) : null;
     }
 
     /** The current wait's mode (lock) or side + 16 (handoff); meaningful while {@link #waitingFor()} is not null. */
@@ -230,29 +301,31 @@ public final class ThreadState {
         int c = waitCode;
         if (c != AT_SLOT) return c;
         int n = heldCount;
-        return n >= 0 && n < MAX_HELD ? heldMode[n] : 0;
+        return n >= 0 && n < MAX_HELD ? heldMode(n) : 0;
     }
 
     /** The current wait's site; meaningful while {@link #waitingFor()} is not null. */
     public int waitSiteNow() {
         if (waitCode != AT_SLOT) return waitSite;
         int n = heldCount;
-        return n >= 0 && n < MAX_HELD ? heldSite[n] : 0;
+        return n >= 0 && n < MAX_HELD ? heldSite(n) : 0;
     }
 
     /** Index of the topmost held entry for key and mode, or -1. */
     public int find(Object key, int mode) {
-        for (int i = heldCount - 1; i >= 0; i--) {
-            if (heldKey[i] == key && heldMode[i] == mode) return i;
+        int n = heldCount;
+        for (int i = n - 1; i >= 1; i--) {
+            if (keyN[i] == key && modeN[i] == mode) return i;
         }
-        return -1;
+        return n > 0 && key0 == key && mode0 == mode ? 0 : -1;
     }
 
     /** Index of the topmost held entry for key in any mode, or -1. */
     public int findAny(Object key) {
-        for (int i = heldCount - 1; i >= 0; i--) {
-            if (heldKey[i] == key) return i;
+        int n = heldCount;
+        for (int i = n - 1; i >= 1; i--) {
+            if (keyN[i] == key) return i;
         }
-        return -1;
+        return n > 0 && key0 == key ? 0 : -1;
     }
 }
