@@ -220,6 +220,51 @@ public final class ThreadState {
         return false;
     }
 
+    /**
+     * In front of {@link #seenEdge}: for each depth n below {@link #EDGE_DEPTH}, the last acquisition
+     * taken there whose order edges were all logged (or found among the last logged): its lock and
+     * mode, and the key and mode of each held entry below it then (index n * EDGE_DEPTH + j). A
+     * thread that nests the same locks again (a monitor inside a lock, two levels of them) finds the
+     * same held entries below the same lock: its edges are the same edges, so none is looked up
+     * (seenEdge's scan of its last eight, for each held entry, was most of a nested acquisition's
+     * cost). A repeat adds nothing to LockOrderInversion (same thread, same modes and gate), so
+     * skipping it loses nothing however long ago the edge was logged.
+     */
+    public static final int EDGE_DEPTH = 4;
+    private final Object[] edgesTo = new Object[EDGE_DEPTH];
+    private final int[] edgesMode = new int[EDGE_DEPTH];
+    private final Object[] edgesBelowKey = new Object[EDGE_DEPTH * EDGE_DEPTH];
+    private final int[] edgesBelowMode = new int[EDGE_DEPTH * EDGE_DEPTH];
+
+    /**
+     * True when taking key in mode at depth n (the held entries [0, n) below it) adds no order edge
+     * the thread has not logged: the last acquisition at that depth {@link #edgesLogged remembered}
+     * was this one, above the same entries.
+     */
+    public boolean edgesKnown(int n, Object key, int mode) {
+        if (n >= EDGE_DEPTH || edgesTo[n] != key || edgesMode[n] != mode) return false;
+        int k = n * EDGE_DEPTH;
+        if (edgesBelowKey[k] != key0 || edgesBelowMode[k] != mode0) return false;
+        for (int j = 1; j < n; j++) {
+            if (edgesBelowKey[k + j] != keyN[j] || edgesBelowMode[k + j] != modeN[j]) return false;
+        }
+        return true;
+    }
+
+    /** Every edge of taking key in mode above the n held entries is logged: remembered for {@link #edgesKnown}. */
+    public void edgesLogged(int n, Object key, int mode) {
+        if (n >= EDGE_DEPTH) return;
+        int k = n * EDGE_DEPTH;
+        edgesBelowKey[k] = key0;
+        edgesBelowMode[k] = mode0;
+        for (int j = 1; j < n; j++) {
+            edgesBelowKey[k + j] = keyN[j];
+            edgesBelowMode[k + j] = modeN[j];
+        }
+        edgesTo[n] = key;
+        edgesMode[n] = mode;
+    }
+
     public Object stormKey;
     public int stormSite;
     public long stormStart;
