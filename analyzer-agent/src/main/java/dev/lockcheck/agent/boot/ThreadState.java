@@ -223,7 +223,8 @@ public final class ThreadState {
     /**
      * In front of {@link #seenEdge}: for each depth n below {@link #EDGE_DEPTH}, the last acquisition
      * taken there whose order edges were all logged (or found among the last logged): its lock and
-     * mode, and the key and mode of each held entry below it then (index n * EDGE_DEPTH + j). A
+     * mode, and the key and mode of each held entry below it then (index n * EDGE_DEPTH + j; depth 1,
+     * the common case, in fields). A
      * thread that nests the same locks again (a monitor inside a lock, two levels of them) finds the
      * same held entries below the same lock: its edges are the same edges, so none is looked up
      * (seenEdge's scan of its last eight, for each held entry, was most of a nested acquisition's
@@ -235,6 +236,10 @@ public final class ThreadState {
     private final int[] edgesMode = new int[EDGE_DEPTH];
     private final Object[] edgesBelowKey = new Object[EDGE_DEPTH * EDGE_DEPTH];
     private final int[] edgesBelowMode = new int[EDGE_DEPTH * EDGE_DEPTH];
+    /** Depth 1, the common nesting (one lock held), in fields: the lock, slot 0's key, both modes (taken | slot 0's &lt;&lt; 8). */
+    private Object edges1To;
+    private Object edges1Below;
+    private int edges1Modes;
 
     /**
      * True when taking key in mode at depth n (the held entries [0, n) below it) adds no order edge
@@ -242,6 +247,7 @@ public final class ThreadState {
      * was this one, above the same entries.
      */
     public boolean edgesKnown(int n, Object key, int mode) {
+        if (n == 1) return edges1To == key && edges1Below == key0 && edges1Modes == (mode | mode0 << 8);
         if (n >= EDGE_DEPTH || edgesTo[n] != key || edgesMode[n] != mode) return false;
         int k = n * EDGE_DEPTH;
         if (edgesBelowKey[k] != key0 || edgesBelowMode[k] != mode0) return false;
@@ -253,6 +259,12 @@ public final class ThreadState {
 
     /** Every edge of taking key in mode above the n held entries is logged: remembered for {@link #edgesKnown}. */
     public void edgesLogged(int n, Object key, int mode) {
+        if (n == 1) {
+            edges1To = key;
+            edges1Below = key0;
+            edges1Modes = mode | mode0 << 8;
+            return;
+        }
         if (n >= EDGE_DEPTH) return;
         int k = n * EDGE_DEPTH;
         edgesBelowKey[k] = key0;

@@ -70,6 +70,17 @@ class ThreadStateTest {
         org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "slot 0 in another mode");
         ts.mode0 = Hooks.MONITOR;
         org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(2, c, Hooks.EXCLUSIVE));
+        ts.edgesLogged(1, b, Hooks.EXCLUSIVE); // depth 1 lives in fields: the same rules
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(1, b, Hooks.EXCLUSIVE));
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "depth 2 kept apart");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.READ), "depth 1, another mode taken");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, c, Hooks.EXCLUSIVE), "depth 1, another lock taken");
+        ts.mode0 = Hooks.READ;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.EXCLUSIVE), "depth 1, slot 0 in another mode");
+        ts.mode0 = Hooks.MONITOR;
+        ts.key0 = c;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.EXCLUSIVE), "depth 1, another lock in slot 0");
+        ts.key0 = a;
         ts.edgesLogged(ThreadState.EDGE_DEPTH, c, Hooks.EXCLUSIVE);
         org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(ThreadState.EDGE_DEPTH, c, Hooks.EXCLUSIVE), "past EDGE_DEPTH nothing is kept");
     }
