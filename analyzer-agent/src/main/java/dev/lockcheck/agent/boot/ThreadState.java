@@ -232,14 +232,21 @@ public final class ThreadState {
      * skipping it loses nothing however long ago the edge was logged.
      */
     public static final int EDGE_DEPTH = 4;
-    private final Object[] edgesTo = new Object[EDGE_DEPTH];
-    private final int[] edgesMode = new int[EDGE_DEPTH];
-    private final Object[] edgesBelowKey = new Object[EDGE_DEPTH * EDGE_DEPTH];
-    private final int[] edgesBelowMode = new int[EDGE_DEPTH * EDGE_DEPTH];
-    /** Depth 1, the common nesting (one lock held), in fields: the lock, slot 0's key, both modes (taken | slot 0's &lt;&lt; 8). */
-    private Object edges1To;
-    private Object edges1Below;
-    private int edges1Modes;
+
+    /**
+     * The memo's own object, its one reference declared last: the state's other fields keep the
+     * offsets they had without it (an int among them moved every hot field by 4 bytes).
+     */
+    static final class Edges {
+        final Object[] to = new Object[EDGE_DEPTH];
+        final int[] mode = new int[EDGE_DEPTH];
+        final Object[] belowKey = new Object[EDGE_DEPTH * EDGE_DEPTH];
+        final int[] belowMode = new int[EDGE_DEPTH * EDGE_DEPTH];
+        /** Depth 1, the common nesting (one lock held), in fields: the lock, slot 0's key, both modes (taken | slot 0's &lt;&lt; 8). */
+        Object to1;
+        Object below1;
+        int modes1;
+    }
 
     /**
      * True when taking key in mode at depth n (the held entries [0, n) below it) adds no order edge
@@ -247,34 +254,36 @@ public final class ThreadState {
      * was this one, above the same entries.
      */
     public boolean edgesKnown(int n, Object key, int mode) {
-        if (n == 1) return edges1To == key && edges1Below == key0 && edges1Modes == (mode | mode0 << 8);
-        if (n >= EDGE_DEPTH || edgesTo[n] != key || edgesMode[n] != mode) return false;
+        Edges e = edges;
+        if (n == 1) return e.to1 == key && e.below1 == key0 && e.modes1 == (mode | mode0 << 8);
+        if (n >= EDGE_DEPTH || e.to[n] != key || e.mode[n] != mode) return false;
         int k = n * EDGE_DEPTH;
-        if (edgesBelowKey[k] != key0 || edgesBelowMode[k] != mode0) return false;
+        if (e.belowKey[k] != key0 || e.belowMode[k] != mode0) return false;
         for (int j = 1; j < n; j++) {
-            if (edgesBelowKey[k + j] != keyN[j] || edgesBelowMode[k + j] != modeN[j]) return false;
+            if (e.belowKey[k + j] != keyN[j] || e.belowMode[k + j] != modeN[j]) return false;
         }
         return true;
     }
 
     /** Every edge of taking key in mode above the n held entries is logged: remembered for {@link #edgesKnown}. */
     public void edgesLogged(int n, Object key, int mode) {
+        Edges e = edges;
         if (n == 1) {
-            edges1To = key;
-            edges1Below = key0;
-            edges1Modes = mode | mode0 << 8;
+            e.to1 = key;
+            e.below1 = key0;
+            e.modes1 = mode | mode0 << 8;
             return;
         }
         if (n >= EDGE_DEPTH) return;
         int k = n * EDGE_DEPTH;
-        edgesBelowKey[k] = key0;
-        edgesBelowMode[k] = mode0;
+        e.belowKey[k] = key0;
+        e.belowMode[k] = mode0;
         for (int j = 1; j < n; j++) {
-            edgesBelowKey[k + j] = keyN[j];
-            edgesBelowMode[k + j] = modeN[j];
+            e.belowKey[k + j] = keyN[j];
+            e.belowMode[k + j] = modeN[j];
         }
-        edgesTo[n] = key;
-        edgesMode[n] = mode;
+        e.to[n] = key;
+        e.mode[n] = mode;
     }
 
     public Object stormKey;
@@ -284,6 +293,9 @@ public final class ThreadState {
     /** Set by the hot path when a storm crossed the threshold; cleared by the watchdog. */
     public volatile int stormHit;
     public volatile int stormHitCount;
+
+    /** See {@link #EDGE_DEPTH}; declared last (see {@link Edges}). */
+    private final Edges edges = new Edges();
 
     public ThreadState(Thread thread) {
         this.thread = thread;
