@@ -30,7 +30,7 @@ public final class Agent {
      */
     static final String[] BOOT_CLASSES = {
         "Hooks", "Hooks$1", "Hooks$Allocations", "Hooks$Clock", "Keys", "Sink", "ThreadState", "ThreadState$Log",
-        "ThreadState$Ring",
+        "ThreadState$Ring", "ThreadState$Edges",
     };
 
     private Agent() {

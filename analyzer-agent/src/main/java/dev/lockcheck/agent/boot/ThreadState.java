@@ -220,6 +220,72 @@ public final class ThreadState {
         return false;
     }
 
+    /**
+     * In front of {@link #seenEdge}: for each depth n below {@link #EDGE_DEPTH}, the last acquisition
+     * taken there whose order edges were all logged (or found among the last logged): its lock and
+     * mode, and the key and mode of each held entry below it then (index n * EDGE_DEPTH + j; depth 1,
+     * the common case, in fields). A
+     * thread that nests the same locks again (a monitor inside a lock, two levels of them) finds the
+     * same held entries below the same lock: its edges are the same edges, so none is looked up
+     * (seenEdge's scan of its last eight, for each held entry, was most of a nested acquisition's
+     * cost). A repeat adds nothing to LockOrderInversion (same thread, same modes and gate), so
+     * skipping it loses nothing however long ago the edge was logged.
+     */
+    public static final int EDGE_DEPTH = 4;
+
+    /**
+     * The memo's own object, its one reference declared last: the state's other fields keep the
+     * offsets they had without it (an int among them moved every hot field by 4 bytes).
+     */
+    static final class Edges {
+        final Object[] to = new Object[EDGE_DEPTH];
+        final int[] mode = new int[EDGE_DEPTH];
+        final Object[] belowKey = new Object[EDGE_DEPTH * EDGE_DEPTH];
+        final int[] belowMode = new int[EDGE_DEPTH * EDGE_DEPTH];
+        /** Depth 1, the common nesting (one lock held), in fields: the lock, slot 0's key, both modes (taken | slot 0's &lt;&lt; 8). */
+        Object to1;
+        Object below1;
+        int modes1;
+    }
+
+    /**
+     * True when taking key in mode at depth n (the held entries [0, n) below it) adds no order edge
+     * the thread has not logged: the last acquisition at that depth {@link #edgesLogged remembered}
+     * was this one, above the same entries.
+     */
+    public boolean edgesKnown(int n, Object key, int mode) {
+        Edges e = edges;
+        if (n == 1) return e.to1 == key && e.below1 == key0 && e.modes1 == (mode | mode0 << 8);
+        if (n >= EDGE_DEPTH || e.to[n] != key || e.mode[n] != mode) return false;
+        int k = n * EDGE_DEPTH;
+        if (e.belowKey[k] != key0 || e.belowMode[k] != mode0) return false;
+        for (int j = 1; j < n; j++) {
+            if (e.belowKey[k + j] != keyN[j] || e.belowMode[k + j] != modeN[j]) return false;
+        }
+        return true;
+    }
+
+    /** Every edge of taking key in mode above the n held entries is logged: remembered for {@link #edgesKnown}. */
+    public void edgesLogged(int n, Object key, int mode) {
+        Edges e = edges;
+        if (n == 1) {
+            e.to1 = key;
+            e.below1 = key0;
+            e.modes1 = mode | mode0 << 8;
+            return;
+        }
+        if (n >= EDGE_DEPTH) return;
+        int k = n * EDGE_DEPTH;
+        e.belowKey[k] = key0;
+        e.belowMode[k] = mode0;
+        for (int j = 1; j < n; j++) {
+            e.belowKey[k + j] = keyN[j];
+            e.belowMode[k + j] = modeN[j];
+        }
+        e.to[n] = key;
+        e.mode[n] = mode;
+    }
+
     public Object stormKey;
     public int stormSite;
     public long stormStart;
@@ -227,6 +293,9 @@ public final class ThreadState {
     /** Set by the hot path when a storm crossed the threshold; cleared by the watchdog. */
     public volatile int stormHit;
     public volatile int stormHitCount;
+
+    /** See {@link #EDGE_DEPTH}; declared last (see {@link Edges}). */
+    private final Edges edges = new Edges();
 
     public ThreadState(Thread thread) {
         this.thread = thread;

@@ -139,4 +139,46 @@ class HeldStackTest {
             assertEquals(0, ts.overflow);
         });
     }
+
+    /** The order edges the thread logged since event number from, as "from>to" (its order ring). */
+    private static List<String> edges(ThreadState ts, long from) {
+        List<String> out = new ArrayList<>();
+        ThreadState.Ring r = ts.order.ring;
+        for (long h = from; h < ts.order.head; h++) {
+            int i = (int) h & r.mask;
+            if ((r.evCode[i] & 15) == Hooks.EV_EDGE) out.add(r.evObj2[i] + ">" + r.evObj[i]);
+        }
+        return out;
+    }
+
+    private static void nest(ThreadState ts, int mode, Object... locks) {
+        for (int i = 0; i < locks.length; i++) Hooks.acquired(ts, locks[i], i == locks.length - 1 ? mode : Hooks.MONITOR, i + 1);
+        for (int i = locks.length - 1; i >= 0; i--) Hooks.released(ts, locks[i], i == locks.length - 1 ? mode : Hooks.MONITOR);
+    }
+
+    /**
+     * A nested acquisition repeated above the same held entries logs its edges once; the same lock
+     * taken at the same depth above another entry (at slot 0, at slot 1, or in another mode) has
+     * other edges, and they are logged.
+     */
+    @Test
+    void nestedRepeat_logsItsEdgesOnce_andAnotherLockBelowLogsItsOwn() throws Exception {
+        onFreshThread(ts -> {
+            String a = "A", b = "B", c = "C", d = "D";
+            long h = ts.order.head;
+            for (int r = 0; r < 3; r++) nest(ts, Hooks.EXCLUSIVE, a, c);
+            assertEquals(List.of("A>C"), edges(ts, h));
+            nest(ts, Hooks.EXCLUSIVE, b, c); // same lock, same depth, another lock held below
+            assertEquals(List.of("A>C", "B>C"), edges(ts, h));
+            nest(ts, Hooks.EXCLUSIVE, a, c);
+            nest(ts, Hooks.MONITOR, a, c); // the same locks in other modes
+            assertEquals(List.of("A>C", "B>C", "A>C"), edges(ts, h));
+            for (int r = 0; r < 3; r++) nest(ts, Hooks.EXCLUSIVE, a, b, c);
+            assertEquals(List.of("A>C", "B>C", "A>C", "A>B", "B>C"), edges(ts, h), "B>C gated by A is another edge; A>C, A>B known");
+            nest(ts, Hooks.EXCLUSIVE, a, d, c); // slot 0 the same, slot 1 another lock
+            assertEquals(List.of("A>C", "B>C", "A>C", "A>B", "B>C", "A>D", "D>C"), edges(ts, h));
+            nest(ts, Hooks.EXCLUSIVE, a, b, c);
+            assertEquals(7, edges(ts, h).size(), "back above A, B: known");
+        });
+    }
 }

@@ -43,4 +43,45 @@ class ThreadStateTest {
         for (int i = 0; i < ThreadState.EDGES; i++) ts.seenEdge(new Object(), a, null, 1);
         org.junit.jupiter.api.Assertions.assertFalse(ts.seenEdge(b, a, null, 1), "pushed out by newer edges: logged again");
     }
+
+    /** The last edges logged at each depth are known only above the same held entries, in the same modes. */
+    @Test
+    void edgesKnown_onlyAboveTheSameHeldEntries() {
+        ThreadState ts = new ThreadState(Thread.currentThread());
+        Object a = new Object(), b = new Object(), c = new Object();
+        ts.key0 = a;
+        ts.mode0 = Hooks.MONITOR;
+        ts.keyN[1] = b;
+        ts.modeN[1] = Hooks.EXCLUSIVE;
+        ts.heldCount = 2;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "nothing logged yet");
+        ts.edgesLogged(2, c, Hooks.EXCLUSIVE);
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(2, c, Hooks.EXCLUSIVE));
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.READ), "another mode taken");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, a, Hooks.EXCLUSIVE), "another lock taken");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, c, Hooks.EXCLUSIVE), "another depth");
+        ts.modeN[1] = Hooks.MONITOR;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "slot 1 held in another mode");
+        ts.modeN[1] = Hooks.EXCLUSIVE;
+        ts.key0 = c;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "another lock in slot 0");
+        ts.key0 = a;
+        ts.mode0 = Hooks.READ;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "slot 0 in another mode");
+        ts.mode0 = Hooks.MONITOR;
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(2, c, Hooks.EXCLUSIVE));
+        ts.edgesLogged(1, b, Hooks.EXCLUSIVE); // depth 1 lives in fields: the same rules
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(1, b, Hooks.EXCLUSIVE));
+        org.junit.jupiter.api.Assertions.assertTrue(ts.edgesKnown(2, c, Hooks.EXCLUSIVE), "depth 2 kept apart");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.READ), "depth 1, another mode taken");
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, c, Hooks.EXCLUSIVE), "depth 1, another lock taken");
+        ts.mode0 = Hooks.READ;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.EXCLUSIVE), "depth 1, slot 0 in another mode");
+        ts.mode0 = Hooks.MONITOR;
+        ts.key0 = c;
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(1, b, Hooks.EXCLUSIVE), "depth 1, another lock in slot 0");
+        ts.key0 = a;
+        ts.edgesLogged(ThreadState.EDGE_DEPTH, c, Hooks.EXCLUSIVE);
+        org.junit.jupiter.api.Assertions.assertFalse(ts.edgesKnown(ThreadState.EDGE_DEPTH, c, Hooks.EXCLUSIVE), "past EDGE_DEPTH nothing is kept");
+    }
 }
